@@ -1,0 +1,454 @@
+"""Reading and writing the directory's fixture files.
+
+Layout of a fixtures directory:
+
+    reference/<name>.json    the shared vocabulary (SDGs, countries, organisations, ...)
+    documents/<slug>.json    one per source document: its people, records and their parts
+
+Files are Django's JSON fixture format with natural keys only, written in a fixed order
+with a fixed layout, so that loading them and exporting again gives the same bytes.
+
+Loading is stricter than `loaddata`: everything happens in one transaction, every object
+is validated with `full_clean()`, an object that exists with other content is refused
+unless asked otherwise, and any error rolls everything back and is reported with its
+file, object and field.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DEFAULT_DB_ALIAS, transaction
+
+from mechanisms.models import (
+    SDG,
+    Contact,
+    Country,
+    Figure,
+    Framework,
+    Involvement,
+    Organisation,
+    Person,
+    Point,
+    Quote,
+    Record,
+    Section,
+    Source,
+    Theme,
+    Type,
+)
+
+REFERENCE_FILES = [
+    ("sources", Source),
+    ("sdgs", SDG),
+    ("countries", Country),
+    ("themes", Theme),
+    ("types", Type),
+    ("frameworks", Framework),
+    ("organisations", Organisation),
+]
+RECORD_PARTS = [Section, Point, Quote, Figure, Involvement, Contact]
+
+# Housekeeping that is not directory data: set by the database when a row is written.
+NOT_EXPORTED = {"updated_at"}
+
+
+class Conflict:
+    """What to do with an object that exists with other content."""
+
+    REFUSE = "refuse"
+    UPDATE = "update"
+    KEEP = "keep"
+
+
+@dataclass
+class FixtureError:
+    file: str
+    message: str
+    index: int | None = None
+    label: str = ""
+    key: str = ""
+    field: str = ""
+
+    def __str__(self):
+        where = self.file
+        if self.index is not None:
+            where += f", object {self.index}"
+            if self.label:
+                where += f" ({self.label}{' ' + self.key if self.key else ''})"
+        if self.field:
+            where += f", field “{self.field}”"
+        return f"{where}: {self.message}"
+
+
+class FixtureRefused(Exception):
+    """Raised with every error found; nothing was written."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: int = 0
+    kept: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+
+def proxy_models():
+    """The per-kind proxy of each record kind, found without importing other apps."""
+    return {
+        model.KIND: model
+        for model in apps.get_models()
+        if issubclass(model, Record) and getattr(model, "KIND", None)
+    }
+
+
+def exported_field_names(model):
+    return [
+        f.name
+        for f in model._meta.concrete_model._meta.local_fields
+        + model._meta.concrete_model._meta.local_many_to_many
+        if f.serialize and f.name not in NOT_EXPORTED
+    ]
+
+
+def serialize(objects, model):
+    """Django's python serialization, less the fields that hold their empty value."""
+    serialized = serializers.serialize(
+        "python",
+        objects,
+        use_natural_foreign_keys=True,
+        use_natural_primary_keys=True,
+        fields=exported_field_names(model),
+    )
+    empty = empty_values(model)
+    for item in serialized:
+        item["fields"] = {
+            name: value
+            for name, value in item["fields"].items()
+            if name not in empty or value != empty[name]
+        }
+    return serialized
+
+
+def empty_values(model):
+    """The value each optional field takes when a fixture leaves it out."""
+    empty = {}
+    options = model._meta.concrete_model._meta
+    for f in options.local_many_to_many:
+        empty[f.name] = []
+    for f in options.local_fields:
+        if f.primary_key:
+            continue
+        if f.has_default():
+            empty[f.name] = f.get_default()
+        elif f.null:
+            empty[f.name] = None
+        elif f.blank and f.empty_strings_allowed:
+            empty[f.name] = ""
+    return empty
+
+
+def records_in_tree_order(records):
+    """Each record followed by its children in position order, roots by slug."""
+    by_parent = {}
+    for record in records:
+        by_parent.setdefault(record.parent_id, []).append(record)
+    ids = {record.pk for record in records}
+    roots = [record for record in records if record.parent_id not in ids]
+    ordered = []
+
+    def visit(record):
+        ordered.append(record)
+        for child in sorted(by_parent.get(record.pk, []), key=lambda r: (r.position, r.slug)):
+            visit(child)
+
+    for root in sorted(roots, key=lambda r: r.slug):
+        visit(root)
+    return ordered
+
+
+def document_objects(source):
+    """The serialized objects of one source document, in a stable order."""
+    proxies = proxy_models()
+    people = list(source.people.select_related("organisation").order_by("slug"))
+    records = records_in_tree_order(
+        list(
+            Record.objects.filter(source=source)
+            .select_related("parent", "source")
+            .prefetch_related("countries", "sdgs", "themes", "types", "frameworks")
+        )
+    )
+    rank = {record.pk: index for index, record in enumerate(records)}
+    objects = serialize(people, Person)
+    for record in records:
+        record.__class__ = proxies[record.kind]
+        objects += serialize([record], proxies[record.kind])
+    for part_model in RECORD_PARTS:
+        parts = sorted(
+            part_model.objects.filter(record__source=source).select_related("record"),
+            key=lambda part: (rank[part.record_id], part.position),
+        )
+        objects += serialize(parts, part_model)
+    return objects
+
+
+def dump(objects):
+    """JSON with one field per line and short lists (natural keys) kept on one line."""
+    return layout(json.loads(json.dumps(objects, cls=DjangoJSONEncoder)), 0) + "\n"
+
+
+def layout(value, depth, width=96):
+    inline = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or (
+        depth > 0 and len(inline) + 2 * depth <= width and not has_dict(value)
+    ):
+        return inline
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {layout(item, depth + 1)}"
+            for key, item in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if not value:
+        return "[]"
+    items = [f"{inner}{layout(item, depth + 1)}" for item in value]
+    return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+
+
+def has_dict(value):
+    return isinstance(value, dict) or (
+        isinstance(value, list) and any(has_dict(item) for item in value)
+    )
+
+
+def export_directory(directory):
+    """Write every fixture file into `directory`; return the paths written."""
+    directory = Path(directory)
+    written = []
+    for name, model in REFERENCE_FILES:
+        written.append(write(directory / "reference" / f"{name}.json", serialize_all(model)))
+    for source in Source.objects.order_by("seed_file"):
+        path = directory / "documents" / f"{source.slug}.json"
+        written.append(write(path, document_objects(source)))
+    for stale in set((directory / "documents").glob("*.json")) - set(written):
+        stale.unlink()
+    return written
+
+
+def serialize_all(model):
+    related = [f.name for f in model._meta.fields if f.is_relation]
+    queryset = model.objects.select_related(*related)
+    if model._meta.many_to_many:
+        queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
+    return serialize(queryset.order_by(*model._meta.ordering), model)
+
+
+def write(path, objects):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump(objects), encoding="utf-8")
+    return path
+
+
+def fixture_paths(directory):
+    """Every fixture file of a directory, reference files first, in loading order."""
+    directory = Path(directory)
+    reference = [directory / "reference" / f"{name}.json" for name, _model in REFERENCE_FILES]
+    documents = sorted((directory / "documents").glob("*.json"))
+    return [path for path in reference if path.exists()] + documents
+
+
+def read_objects(path):
+    """The list of raw objects in a file, or FixtureRefused naming what is wrong."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FixtureRefused([FixtureError(name, "no such file")]) from None
+    except UnicodeDecodeError as error:
+        raise FixtureRefused([FixtureError(name, f"not UTF-8 text ({error.reason})")]) from None
+    if not text.strip():
+        raise FixtureRefused([FixtureError(name, "the file is empty")])
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        raise FixtureRefused([FixtureError(name, message)]) from None
+    if not isinstance(data, list):
+        raise FixtureRefused([FixtureError(name, "expected a JSON list of objects")])
+    errors = []
+    for index, raw in enumerate(data, start=1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("fields"), dict):
+            errors.append(FixtureError(name, "expected an object with “model” and “fields”", index))
+        elif not isinstance(raw.get("model"), str):
+            errors.append(FixtureError(name, "“model” is missing", index))
+    if errors:
+        raise FixtureRefused(errors)
+    return data
+
+
+@dataclass
+class Pending:
+    """One object of a file on its way into the database."""
+
+    file: str
+    index: int
+    raw: dict
+    deserialized: object = None
+
+    @property
+    def label(self):
+        return self.raw.get("model", "")
+
+    @property
+    def key(self):
+        obj = self.deserialized.object if self.deserialized else None
+        if obj is not None and hasattr(obj, "natural_key"):
+            try:
+                return "“" + "/".join(str(part) for part in obj.natural_key()) + "”"
+            except ObjectDoesNotExist:
+                pass
+        return ""
+
+    def error(self, message, field_name=""):
+        return FixtureError(self.file, message, self.index, self.label, self.key, field_name)
+
+
+def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_DB_ALIAS):
+    """Load fixture files all or nothing; return a LoadReport or raise FixtureRefused."""
+    errors = []
+    pending = []
+    for path in paths:
+        try:
+            raws = read_objects(path)
+        except FixtureRefused as refused:
+            errors += refused.errors
+            continue
+        pending += [Pending(str(path), index, raw) for index, raw in enumerate(raws, start=1)]
+    if errors:
+        raise FixtureRefused(errors)
+
+    report = LoadReport()
+    with transaction.atomic(using=using):
+        saved = save_all(pending, conflict, report, errors, using)
+        errors += resolve_deferred(saved)
+        if not errors:
+            errors += validate(saved)
+        if errors:
+            raise FixtureRefused(errors)
+        if dry_run:
+            transaction.set_rollback(True, using=using)
+    return report
+
+
+def save_all(pending, conflict, report, errors, using):
+    saved = []
+    for item in pending:
+        try:
+            item.deserialized = next(
+                serializers.deserialize(
+                    "python", [item.raw], using=using, handle_forward_references=True
+                )
+            )
+        except DeserializationError as error:
+            errors.append(item.error(describe_deserialization_error(error)))
+            continue
+        except ObjectDoesNotExist as error:
+            errors.append(item.error(f"a reference in its natural key is unknown ({error})"))
+            continue
+        obj = item.deserialized.object
+        existing = obj.pk and type(obj)._base_manager.using(using).filter(pk=obj.pk).first()
+        if existing:
+            differences = compare(existing, item.deserialized)
+            if not differences:
+                report.unchanged += 1
+                continue
+            if conflict == Conflict.KEEP:
+                report.kept.append((item, differences))
+                continue
+            if conflict == Conflict.REFUSE:
+                names = ", ".join(name for name, _old, _new in differences)
+                errors.append(
+                    item.error(
+                        f"exists with other content ({names}); "
+                        "give --update to overwrite it, or --dry-run to see the changes"
+                    )
+                )
+                continue
+            report.updated.append((item, differences))
+        else:
+            report.created.append(item)
+        item.deserialized.save(using=using)
+        saved.append(item)
+    return saved
+
+
+def describe_deserialization_error(error):
+    message = str(error)
+    return message.replace("DeserializationError: ", "").strip()
+
+
+def compare(existing, deserialized):
+    """The (field, old, new) triples where a deserialized object differs from the row."""
+    obj = deserialized.object
+    differences = []
+    for model_field in obj._meta.concrete_fields:
+        if model_field.primary_key or model_field.name in NOT_EXPORTED:
+            continue
+        if model_field.attname in deserialized.deferred_fields:
+            continue
+        old = getattr(existing, model_field.attname)
+        new = model_field.to_python(getattr(obj, model_field.attname))
+        if old != new:
+            differences.append((model_field.name, old, new))
+    for name, pks in (deserialized.m2m_data or {}).items():
+        current = set(getattr(existing, name).values_list("pk", flat=True))
+        if current != {int(pk) for pk in pks}:
+            differences.append((name, sorted(current), sorted(int(pk) for pk in pks)))
+    return differences
+
+
+def resolve_deferred(saved):
+    errors = []
+    for item in saved:
+        if not item.deserialized.deferred_fields:
+            continue
+        for model_field, value in item.deserialized.deferred_fields.items():
+            try:
+                item.deserialized.save_deferred_fields()
+            except (ObjectDoesNotExist, DeserializationError):
+                errors.append(
+                    item.error(f"refers to {value!r}, which does not exist", model_field.name)
+                )
+                break
+    return errors
+
+
+def validate(saved):
+    """Run every model's own validation on what was written, naming each field."""
+    errors = []
+    for item in saved:
+        obj = item.deserialized.object
+        obj.refresh_from_db()
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            for field_name, messages in error.message_dict.items():
+                name = "" if field_name == "__all__" else field_name
+                errors += [item.error(message, name) for message in messages]
+    return errors

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from mechanisms.fixture_files import export_directory
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the directory's data back into fixture files (reference/*.json and one "
+        "documents/<slug>.json per source document). Only directory data: no users, "
+        "sessions or history."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "directory",
+            nargs="?",
+            type=Path,
+            help="Where to write (default: the project's fixtures/ directory).",
+        )
+
+    def handle(self, *args, directory=None, **options):
+        directory = directory or settings.FIXTURES_DIR
+        written = export_directory(directory)
+        if options["verbosity"] >= 2:
+            for path in written:
+                self.stdout.write(f"  {path}")
+        self.stdout.write(self.style.SUCCESS(f"Wrote {len(written)} files into {directory}."))
