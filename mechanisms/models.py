@@ -71,6 +71,7 @@ class Source(models.Model):
                 | Q(published_at__isnull=True)
                 | Q(modified_at__gte=F("published_at")),
                 name="source_modified_after_published",
+                violation_error_message=_("The last-modified date is before the publication date."),
             ),
         ]
 
@@ -101,7 +102,9 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(
-                condition=is_upper_of_length("iso_code", 2), name="country_iso_code_two_capitals"
+                condition=is_upper_of_length("iso_code", 2),
+                name="country_iso_code_two_capitals",
+                violation_error_message=_("The ISO code must be two capital letters."),
             ),
         ]
 
@@ -132,11 +135,14 @@ class SDG(models.Model):
         verbose_name_plural = _("Sustainable Development Goals")
         constraints = [
             models.CheckConstraint(
-                condition=Q(number__gte=1, number__lte=17), name="sdg_number_1_to_17"
+                condition=Q(number__gte=1, number__lte=17),
+                name="sdg_number_1_to_17",
+                violation_error_message=_("An SDG number is between 1 and 17."),
             ),
             models.CheckConstraint(
                 condition=is_upper_of_length("colour", 7) & Q(colour__startswith="#"),
                 name="sdg_colour_hex",
+                violation_error_message=_("Enter the colour as #RRGGBB in capitals."),
             ),
         ]
 
@@ -240,7 +246,9 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(parent=F("pk")), name="organisation_not_own_parent"
+                condition=~Q(parent=F("pk")),
+                name="organisation_not_own_parent",
+                violation_error_message=_("An organisation cannot be part of itself."),
             ),
         ]
 
@@ -453,7 +461,12 @@ class Record(models.Model):
 
     # Mechanisms: the most recent annual budget.
     budget_amount = models.DecimalField(
-        _("budget amount"), max_digits=16, decimal_places=2, null=True, blank=True
+        _("budget amount"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     budget_currency = models.CharField(
         _("budget currency"),
@@ -493,6 +506,7 @@ class Record(models.Model):
             models.CheckConstraint(
                 condition=Q(budget_amount__isnull=True) | Q(budget_amount__gte=0),
                 name="record_budget_not_negative",
+                violation_error_message=_("A budget cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=(
@@ -501,30 +515,40 @@ class Record(models.Model):
                     & ~Q(budget_currency="")
                 ),
                 name="record_budget_complete",
+                violation_error_message=_("Give the budget's amount, currency and year together."),
             ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="record_dates_in_order",
+                violation_error_message=_("The end date is before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
                 name="record_end_needs_start",
+                violation_error_message=_("A record with an end date needs a start date."),
             ),
             models.CheckConstraint(
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2100),
                 name="record_year_plausible",
+                violation_error_message=_("Enter a year between 1900 and 2100."),
             ),
             models.CheckConstraint(
                 condition=Q(activity_type="") | Q(kind="activity"),
                 name="record_activity_type_only_on_activities",
+                violation_error_message=_("Only activities have a type of activity."),
             ),
             models.CheckConstraint(
                 condition=Q(structure_type="") | Q(kind="sub-structure"),
                 name="record_structure_type_only_on_sub_structures",
+                violation_error_message=_("Only sub-structures have a type of structure."),
             ),
-            models.CheckConstraint(condition=~Q(parent=F("pk")), name="record_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="record_not_own_parent",
+                violation_error_message=_("A record cannot be part of itself."),
+            ),
         ]
         indexes = [
             # Lists of one kind sorted by title, the default listing of every kind.
@@ -726,6 +750,7 @@ class Quote(RecordPart):
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(attribution=""),
                 name="quote_has_speaker_or_attribution",
+                violation_error_message=_("A quote needs a speaker or an attribution."),
             ),
         ]
 
