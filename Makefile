@@ -6,7 +6,8 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-MANAGE := $(PY) manage.py
+# Local commands default to development mode; set DEBUG=false (and SECRET_KEY) to override.
+MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
 # The first interpreter found that is Python 3.12 or newer (pyenv honours .python-version).
 PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12; do \

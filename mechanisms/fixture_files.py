@@ -20,10 +20,15 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    ObjectDoesNotExist,
+    ValidationError,
+)
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 
 from mechanisms.models import (
     SDG,
@@ -252,8 +257,9 @@ def export_directory(directory):
 
 
 def serialize_all(model):
-    related = [f.name for f in model._meta.fields if f.is_relation]
-    queryset = model.objects.select_related(*related)
+    queryset = model.objects.all()
+    if related := [f.name for f in model._meta.fields if f.is_relation]:
+        queryset = queryset.select_related(*related)
     if model._meta.many_to_many:
         queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
     return serialize(queryset.order_by(*model._meta.ordering), model)
@@ -346,9 +352,8 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
     report = LoadReport()
     with transaction.atomic(using=using):
         saved = save_all(pending, conflict, report, errors, using)
-        errors += resolve_deferred(saved)
         if not errors:
-            errors += validate(saved)
+            errors += resolve_deferred(saved, using)
         if errors:
             raise FixtureRefused(errors)
         if dry_run:
@@ -357,8 +362,13 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
 
 
 def save_all(pending, conflict, report, errors, using):
+    """Deserialize, compare, validate and save each object; collect every error."""
     saved = []
     for item in pending:
+        field_errors = field_value_errors(item, using)
+        if field_errors:
+            errors += field_errors
+            continue
         try:
             item.deserialized = next(
                 serializers.deserialize(
@@ -369,7 +379,18 @@ def save_all(pending, conflict, report, errors, using):
             errors.append(item.error(describe_deserialization_error(error)))
             continue
         except ObjectDoesNotExist as error:
-            errors.append(item.error(f"a reference in its natural key is unknown ({error})"))
+            errors.append(item.error(f"its natural key refers to something unknown: {error}"))
+            continue
+        unresolved_required = [
+            (model_field, value)
+            for model_field, value in item.deserialized.deferred_fields.items()
+            if not model_field.many_to_many and not model_field.null
+        ]
+        if unresolved_required:
+            errors += [
+                item.error(missing_reference_message(model_field, value, using), model_field.name)
+                for model_field, value in unresolved_required
+            ]
             continue
         obj = item.deserialized.object
         existing = obj.pk and type(obj)._base_manager.using(using).filter(pk=obj.pk).first()
@@ -390,12 +411,57 @@ def save_all(pending, conflict, report, errors, using):
                     )
                 )
                 continue
-            report.updated.append((item, differences))
-        else:
-            report.created.append(item)
-        item.deserialized.save(using=using)
+        if existing:
+            obj._state.adding = False
+        deferred = {f.name for f in item.deserialized.deferred_fields}
+        validation_errors = validation_errors_of(item, exclude=deferred)
+        if validation_errors:
+            errors += validation_errors
+            continue
+        try:
+            with transaction.atomic(using=using):
+                item.deserialized.save(using=using)
+        except DatabaseError as error:
+            errors.append(item.error(f"the database refused it: {error}"))
+            continue
+        (report.updated.append((item, differences)) if existing else report.created.append(item))
         saved.append(item)
     return saved
+
+
+def field_value_errors(item, using):
+    """Unknown models and fields, and values of the wrong type, each named precisely."""
+    try:
+        model = apps.get_model(item.label)
+    except (LookupError, ValueError):
+        return [item.error(f"unknown model “{item.label}”")]
+    errors = []
+    for name, value in item.raw["fields"].items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            errors.append(item.error(f"{model._meta.label_lower} has no such field", name))
+            continue
+        if model_field.is_relation or value is None:
+            continue
+        try:
+            model_field.to_python(value)
+        except ValidationError as error:
+            errors += [item.error(message, name) for message in error.messages]
+    return errors
+
+
+def validation_errors_of(item, exclude=()):
+    """The object's own validation (`full_clean`), each message with its field."""
+    try:
+        item.deserialized.object.full_clean(exclude=exclude)
+    except ValidationError as error:
+        return [
+            item.error(message, "" if field_name == NON_FIELD_ERRORS else field_name)
+            for field_name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
 
 
 def describe_deserialization_error(error):
@@ -423,32 +489,41 @@ def compare(existing, deserialized):
     return differences
 
 
-def resolve_deferred(saved):
+def resolve_deferred(saved, using):
+    """Fill in forward references once every object is in; validate what they touched."""
     errors = []
     for item in saved:
-        if not item.deserialized.deferred_fields:
+        deferred = dict(item.deserialized.deferred_fields)
+        if not deferred:
             continue
-        for model_field, value in item.deserialized.deferred_fields.items():
-            try:
-                item.deserialized.save_deferred_fields()
-            except (ObjectDoesNotExist, DeserializationError):
-                errors.append(
-                    item.error(f"refers to {value!r}, which does not exist", model_field.name)
-                )
-                break
-    return errors
-
-
-def validate(saved):
-    """Run every model's own validation on what was written, naming each field."""
-    errors = []
-    for item in saved:
-        obj = item.deserialized.object
-        obj.refresh_from_db()
         try:
-            obj.full_clean()
-        except ValidationError as error:
-            for field_name, messages in error.message_dict.items():
-                name = "" if field_name == "__all__" else field_name
-                errors += [item.error(message, name) for message in messages]
+            item.deserialized.save_deferred_fields(using=using)
+        except (ObjectDoesNotExist, DeserializationError):
+            errors += [
+                item.error(missing_reference_message(model_field, value, using), model_field.name)
+                for model_field, value in deferred.items()
+                if missing_keys(model_field, value, using)
+            ]
+            continue
+        errors += validation_errors_of(item)
     return errors
+
+
+def missing_keys(model_field, value, using):
+    """The natural keys in a reference's value that match no row."""
+    keys = value if model_field.many_to_many else [value]
+    manager = model_field.related_model._default_manager.db_manager(using)
+    missing = []
+    for key in keys:
+        key = key if isinstance(key, list | tuple) else [key]
+        try:
+            manager.get_by_natural_key(*key)
+        except ObjectDoesNotExist:
+            missing.append("/".join(str(part) for part in key))
+    return missing
+
+
+def missing_reference_message(model_field, value, using):
+    names = ", ".join(f"“{key}”" for key in missing_keys(model_field, value, using))
+    target = model_field.related_model._meta.verbose_name
+    return f"refers to {target} {names}, which is neither in the database nor earlier in the files"
