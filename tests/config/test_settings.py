@@ -1,0 +1,90 @@
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def settings_under(env, *, cwd=PROJECT):
+    """Import the settings in a fresh interpreter with exactly `env`; return them or stderr."""
+    code = (
+        "import json, config.settings as s; "
+        "print(json.dumps({'DEBUG': s.DEBUG, 'DATABASES': s.DATABASES, "
+        "'ALLOWED_HOSTS': s.ALLOWED_HOSTS, 'SECRET_KEY': s.SECRET_KEY, "
+        "'CACHES': getattr(s, 'CACHES', None)}, default=str))"
+    )
+    clean = {"PATH": os.environ["PATH"], "PYTHONPATH": str(PROJECT)} | env
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=clean, cwd=cwd, capture_output=True, text=True
+    )
+    if result.returncode:
+        return result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_without_a_secret_key_fails_loudly():
+    error = settings_under({"DEBUG": "false"})
+    assert isinstance(error, str)
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in error
+
+
+def test_production_has_no_default_hosts():
+    settings = settings_under({"SECRET_KEY": "k" * 50})
+    assert settings["DEBUG"] is False
+    assert settings["ALLOWED_HOSTS"] == []
+
+
+def test_a_malformed_boolean_is_refused():
+    assert "is not a boolean" in settings_under({"DEBUG": "maybe", "SECRET_KEY": "k"})
+
+
+def test_the_embedded_default_is_a_sqlite_file_in_the_project():
+    settings = settings_under({"SECRET_KEY": "k"})
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(PROJECT / "db.sqlite3")
+
+
+def test_database_url_selects_postgresql_with_persistent_connections():
+    settings = settings_under(
+        {"SECRET_KEY": "k", "DATABASE_URL": "postgres://editor:pw@db.example:5432/directory"}
+    )
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["HOST"], database["USER"]) == (
+        "directory",
+        "db.example",
+        "editor",
+    )
+    assert database["CONN_MAX_AGE"] == 600
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_redis_url_selects_the_redis_cache():
+    settings = settings_under({"SECRET_KEY": "k", "REDIS_URL": "redis://127.0.0.1:6379/3"})
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("RedisCache")
+    assert settings["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+def test_development_generates_a_secret_once_and_keeps_it(tmp_path):
+    project_copy = tmp_path / "project"
+    (project_copy / "config").mkdir(parents=True)
+    for name in ("__init__.py", "settings.py", "env.py"):
+        (project_copy / "config" / name).write_text((PROJECT / "config" / name).read_text())
+    env = {"DEBUG": "true", "PYTHONPATH": str(project_copy)}
+    first = settings_under(env, cwd=project_copy)
+    second = settings_under(env, cwd=project_copy)
+    assert len(first["SECRET_KEY"]) >= 50
+    assert first["SECRET_KEY"] == second["SECRET_KEY"]
+    key_file = project_copy / ".secret_key"
+    assert key_file.read_text().strip() == first["SECRET_KEY"]
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_local_files_are_ignored_by_git():
+    ignored = (PROJECT / ".gitignore").read_text().split()
+    assert {"/.secret_key", "/db.sqlite3", ".venv/"} <= set(ignored)
