@@ -1,0 +1,103 @@
+"""`manage.py import_fixtures`: all or nothing, refusing changes unless --update."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from mechanisms.models import SDG, Record
+
+pytestmark = pytest.mark.django_db
+
+SDGS = settings.FIXTURES_DIR / "reference" / "sdgs.json"
+
+
+def sdgs_with(tmp_path, number, title):
+    objects = json.loads(SDGS.read_text())
+    for item in objects:
+        if item["fields"]["number"] == number:
+            item["fields"]["title"] = title
+    path = tmp_path / "sdgs.json"
+    path.write_text(json.dumps(objects))
+    return path
+
+
+def run(*args):
+    out = StringIO()
+    call_command("import_fixtures", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def test_importing_what_is_already_there_changes_nothing():
+    assert "0 objects were created, 0 were updated, 17 already up to date." in run(SDGS)
+
+
+def test_a_changed_object_is_refused_without_update(tmp_path):
+    path = sdgs_with(tmp_path, 2, "Zero Hunger Now")
+    with pytest.raises(CommandError) as refused:
+        run(path)
+    message = str(refused.value)
+    assert "Nothing was imported: 1 problem found." in message
+    assert f"{path}, object 2 (mechanisms.sdg “2”): exists with other content (title)" in message
+    assert SDG.objects.get(number=2).title == "Zero Hunger"
+
+
+def test_dry_run_reports_the_change_and_writes_nothing(tmp_path):
+    output = run(sdgs_with(tmp_path, 2, "Zero Hunger Now"), "--update", "--dry-run")
+    assert "title: 'Zero Hunger' → 'Zero Hunger Now'" in output
+    assert "1 would be updated" in output
+    assert "Dry run: nothing was written." in output
+    assert SDG.objects.get(number=2).title == "Zero Hunger"
+
+
+def test_update_prints_and_applies_the_change(tmp_path):
+    output = run(sdgs_with(tmp_path, 2, "Zero Hunger Now"), "--update")
+    assert "title: 'Zero Hunger' → 'Zero Hunger Now'" in output
+    assert "1 were updated" in output
+    assert SDG.objects.get(number=2).title == "Zero Hunger Now"
+
+
+def test_new_objects_are_created(tmp_path):
+    source = Record.objects.values_list("source__slug", flat=True).first()
+    path = tmp_path / "new.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "network.network",
+                    "fields": {
+                        "kind": "network",
+                        "slug": "a-new-network",
+                        "title": "A new network",
+                        "source": [source],
+                        "countries": [["JO"]],
+                    },
+                }
+            ]
+        )
+    )
+    assert "1 objects were created" in run(path)
+    assert Record.objects.get(slug="a-new-network").countries.get().iso_code == "JO"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("not json", "invalid JSON: Expecting value at line 1, column 1"),
+        ('[{"model": "network.committee", "fields": {}}]', "unknown model “network.committee”"),
+    ],
+    ids=["empty file", "invalid JSON", "wrong model name"],
+)
+def test_bad_files_are_refused_with_a_clear_message(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    records = Record.objects.count()
+    with pytest.raises(CommandError) as refused:
+        run(path)
+    assert message in str(refused.value)
+    assert str(path) in str(refused.value)
+    assert Record.objects.count() == records
