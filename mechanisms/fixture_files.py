@@ -29,6 +29,7 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from simple_history.utils import get_history_manager_for_model
 
 from mechanisms.models import (
     SDG,
@@ -42,6 +43,7 @@ from mechanisms.models import (
     Point,
     Quote,
     Record,
+    RecordPart,
     Section,
     Source,
     Theme,
@@ -59,8 +61,9 @@ REFERENCE_FILES = [
 ]
 RECORD_PARTS = [Section, Point, Quote, Figure, Involvement, Contact]
 
-# Housekeeping that is not directory data: set by the database when a row is written.
-NOT_EXPORTED = {"updated_at"}
+# Housekeeping that is not directory data: set by the database when a row is written,
+# or derived from the other fields (the search text, rebuilt at the end of load_files).
+NOT_EXPORTED = {"updated_at", "search_document"}
 
 
 class Conflict:
@@ -356,9 +359,25 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
             errors += resolve_deferred(saved, using)
         if errors:
             raise FixtureRefused(errors)
+        refresh_search_documents(saved, using)
         if dry_run:
             transaction.set_rollback(True, using=using)
     return report
+
+
+def refresh_search_documents(saved, using, chunk_size=500):
+    """Rebuild the derived search text of the records a load created or changed."""
+    touched = {
+        item.deserialized.object.pk
+        if isinstance(item.deserialized.object, Record)
+        else item.deserialized.object.record_id
+        for item in saved
+        if isinstance(item.deserialized.object, Record | RecordPart)
+    }
+    ids = sorted(touched)
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        Record.objects.using(using).filter(pk__in=chunk).refresh_search_documents()
 
 
 def save_all(pending, conflict, report, errors, using):
@@ -424,6 +443,7 @@ def save_all(pending, conflict, report, errors, using):
         except DatabaseError as error:
             errors.append(item.error(f"the database refused it: {error}"))
             continue
+        record_in_history(item, updated=bool(existing), using=using)
         (report.updated.append((item, differences)) if existing else report.created.append(item))
         saved.append(item)
     return saved
@@ -449,6 +469,18 @@ def field_value_errors(item, using):
         except ValidationError as error:
             errors += [item.error(message, name) for message in error.messages]
     return errors
+
+
+def record_in_history(item, *, updated, using):
+    """Raw saves bypass django-simple-history's signals: write the version here."""
+    model = type(item.deserialized.object)
+    if not hasattr(model._meta, "simple_history_manager_attribute"):
+        return
+    get_history_manager_for_model(model).db_manager(using).bulk_history_create(
+        [item.deserialized.object],
+        update=updated,
+        default_change_reason=f"Imported from {Path(item.file).name}",
+    )
 
 
 def validation_errors_of(item, exclude=()):

@@ -7,12 +7,15 @@ the facet counts therefore cover every kind in one query, and fixtures keep plai
 natural keys (multi-table inheritance cannot be loaded by natural key).
 """
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
-from django.db.models import F, Q
+from django.db import connections, models
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -311,6 +314,24 @@ class Person(models.Model):
     natural_key.dependencies = ["mechanisms.organisation", "mechanisms.source"]
 
 
+# Full-text search on PostgreSQL. The documents are in English, so the English
+# configuration (stemming, stop words) lets "coordinating" find "coordination"; Arabic
+# records will need their own configuration when they come.
+SEARCH_CONFIG = "english"
+MAX_SEARCH_WORDS = 12
+
+
+def search_vector():
+    """The title (weight A) and the derived search document (weight B).
+
+    Migration 0002 indexes exactly this expression with GIN on PostgreSQL; a query uses
+    the index only while the two stay identical (a test checks the query plan).
+    """
+    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "search_document", weight="B", config=SEARCH_CONFIG
+    )
+
+
 class RecordQuerySet(models.QuerySet):
     def published(self):
         return self.filter(publication=Record.Publication.PUBLISHED)
@@ -322,6 +343,72 @@ class RecordQuerySet(models.QuerySet):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("source", "parent").prefetch_related(
             "countries", "sdgs", "themes", "types"
+        )
+
+    def for_list(self):
+        """Published records with what a row of a list shows; no parts, no search text."""
+        return self.published().with_taxonomies().defer("search_document")
+
+    def for_detail(self):
+        """Published records with every part a detail page shows, in a fixed number of queries."""
+        children = Record.objects.published().order_by("position", "title")
+        return (
+            self.published()
+            .with_taxonomies()
+            .prefetch_related(
+                "frameworks",
+                "sections",
+                "points",
+                "figures",
+                Prefetch("quotes", Quote.objects.select_related("person__organisation")),
+                Prefetch("involvements", Involvement.objects.select_related("organisation")),
+                Prefetch("contacts", Contact.objects.select_related("person__organisation")),
+                Prefetch("children", children.prefetch_related("countries")),
+            )
+        )
+
+    def search(self, text):
+        """Records matching every word of `text`, best first (`search_rank`).
+
+        PostgreSQL: web-search syntax ("quoted phrases", or, -word) over the GIN-indexed
+        vector, ranked by SearchRank. Elsewhere (SQLite): every word must appear in the
+        title or the search document, and title matches rank first.
+        """
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+            return (
+                self.alias(search_match=search_vector())
+                .filter(search_match=query)
+                .annotate(search_rank=SearchRank(search_vector(), query))
+                .order_by("-search_rank", "title")
+            )
+        words = text.split()[:MAX_SEARCH_WORDS]
+        matches = Q()
+        for word in words:
+            matches &= Q(title__icontains=word) | Q(search_document__icontains=word)
+        title_hits = [Case(When(title__icontains=word, then=1), default=0) for word in words]
+        rank = sum(title_hits, Value(0))
+        return self.filter(matches).annotate(search_rank=rank).order_by("-search_rank", "title")
+
+    def refresh_search_documents(self):
+        """Rebuild the derived search text of these records from their parts."""
+        records = list(
+            self.select_related(None)
+            .prefetch_related(None)
+            .prefetch_related(
+                "frameworks",
+                "sections",
+                "points",
+                "figures",
+                Prefetch("quotes", Quote.objects.select_related("person")),
+                Prefetch("involvements", Involvement.objects.select_related("organisation")),
+                Prefetch("contacts", Contact.objects.select_related("person")),
+            )
+        )
+        for record in records:
+            record.search_document = record.build_search_document()
+        self.model._base_manager.using(self.db).bulk_update(
+            records, ["search_document"], batch_size=500
         )
 
 
@@ -494,6 +581,12 @@ class Record(models.Model):
 
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
+    search_document = models.TextField(
+        _("search text"),
+        blank=True,
+        editable=False,
+        help_text=_("Derived from the record and its parts; rebuilt, never edited."),
+    )
 
     objects = RecordManager()
 
@@ -608,6 +701,22 @@ class Record(models.Model):
     @property
     def is_published(self):
         return self.publication == self.Publication.PUBLISHED
+
+    def build_search_document(self):
+        """The words search finds this record by, besides its title (parts prefetched)."""
+        texts = [self.summary, self.geographic_focus, self.place, self.date_text]
+        texts.append(self.participants)
+        texts += [f"{section.heading}\n{section.body}" for section in self.sections.all()]
+        texts += [f"{point.label}\n{point.text}" for point in self.points.all()]
+        for quote in self.quotes.all():
+            speaker = quote.person.name if quote.person else quote.attribution
+            texts.append(f"{quote.text}\n{speaker}")
+        texts += [figure.label for figure in self.figures.all()]
+        texts += [str(framework) for framework in self.frameworks.all()]
+        texts += [str(involvement.organisation) for involvement in self.involvements.all()]
+        for contact in self.contacts.all():
+            texts.append(f"{contact.person.name}\n{contact.person.position}")
+        return "\n".join(dict.fromkeys(text for text in texts if text))
 
 
 class KindProxy(models.Model):
@@ -845,3 +954,43 @@ class Contact(RecordPart):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+def refresh_search_document(record_id):
+    Record.objects.filter(pk=record_id).refresh_search_documents()
+
+
+@receiver(post_save, sender=Record)
+def record_saved(sender, instance, raw=False, **kwargs):
+    """Keep the derived search text in step with edits; fixture loading refreshes once at
+    the end instead (raw saves)."""
+    if not raw:
+        refresh_search_document(instance.pk)
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_save, sender=Point)
+@receiver(post_save, sender=Quote)
+@receiver(post_save, sender=Figure)
+@receiver(post_save, sender=Involvement)
+@receiver(post_save, sender=Contact)
+@receiver(post_delete, sender=Section)
+@receiver(post_delete, sender=Point)
+@receiver(post_delete, sender=Quote)
+@receiver(post_delete, sender=Figure)
+@receiver(post_delete, sender=Involvement)
+@receiver(post_delete, sender=Contact)
+def record_part_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_document(instance.record_id)
+
+
+@receiver(m2m_changed, sender=Record.frameworks.through)
+def record_frameworks_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action.startswith("post_"):
+        records = (
+            Record.objects.filter(pk__in=pk_set)
+            if reverse
+            else Record.objects.filter(pk=instance.pk)
+        )
+        records.refresh_search_documents()

@@ -1,0 +1,443 @@
+"""Faceted filtering of records: django-filter FilterSets with facet counts.
+
+Several values of one facet combine with OR, different facets with AND. Facets on a
+many-to-many vocabulary filter with EXISTS on the join table, so a record matching two
+values is neither repeated nor in need of DISTINCT. The counts of a facet come from one
+aggregate query over the records filtered by every *other* facet (standard faceting): the
+number next to an option is what ticking it alone in that facet would give.
+
+A vocabulary value is checked for its shape by the form and for its existence against the
+facet's options, which the page loads anyway: the number of queries of a page does not
+depend on how many filters are active.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from mechanisms.models import Contact, Person, Record
+
+MAX_TEXT_LENGTH = 200
+MAX_VALUES_PER_FACET = 30
+YEARS = range(1900, 2101)
+
+SORTS = {
+    "title": ("title",),
+    "-date": (
+        F("sort_year").desc(nulls_last=True),
+        F("start_date").desc(nulls_last=True),
+        "title",
+    ),
+    "date": (
+        F("sort_year").asc(nulls_last=True),
+        F("start_date").asc(nulls_last=True),
+        "title",
+    ),
+    "-modified": ("-updated_at", "title"),
+}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    colour_class: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected_count(self):
+        return sum(option.selected for option in self.options)
+
+
+@dataclass
+class Chip:
+    """An active filter value, with the query string that removes it."""
+
+    label: str
+    value: str
+    remove: QueryDict
+
+
+class FacetValuesField(forms.Field):
+    """Several values of one facet (``?country=EG&country=JO``), each checked for shape."""
+
+    widget = forms.SelectMultiple
+    default_error_messages = {
+        "invalid": _("“%(value)s” is not a valid value here."),
+        "too_many": _("Choose at most %(limit)d values."),
+    }
+
+    def __init__(self, *, pattern, max_length=80, normalise=str, **kwargs):
+        self.pattern = re.compile(pattern)
+        self.max_length = max_length
+        self.normalise = normalise
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = [value] if isinstance(value, str) else list(value)
+        return list(dict.fromkeys(self.normalise(str(item).strip()) for item in values))
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_VALUES_PER_FACET:
+            raise ValidationError(
+                self.error_messages["too_many"], "too_many", {"limit": MAX_VALUES_PER_FACET}
+            )
+        for item in value:
+            if len(item) > self.max_length or not self.pattern.fullmatch(item):
+                shown = item.replace("\x00", "")[:40]
+                raise ValidationError(self.error_messages["invalid"], "invalid", {"value": shown})
+
+
+class RelatedFacetFilter(django_filters.Filter):
+    """A facet on a many-to-many vocabulary of Record, e.g. ``countries`` by ISO code."""
+
+    field_class = FacetValuesField
+
+    def __init__(self, *, key, pattern, normalise=str, repeats=False, **kwargs):
+        """`repeats`: a record can hold an option more than once (an organisation in two
+        roles), so counts must be DISTINCT; join tables of plain many-to-many fields cannot."""
+        self.key = key
+        self.repeats = repeats
+        kwargs.setdefault("pattern", pattern)
+        kwargs.setdefault("normalise", normalise)
+        super().__init__(**kwargs)
+
+    @property
+    def relation(self):
+        return Record._meta.get_field(self.field_name)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation = self.relation
+        through = relation.remote_field.through
+        matches = through.objects.filter(
+            **{
+                relation.m2m_field_name(): OuterRef("pk"),
+                f"{relation.m2m_reverse_field_name()}__{self.key}__in": value,
+            }
+        )
+        return qs.filter(Exists(matches))
+
+    def facet(self, records, selected):
+        """One query: each option with records, and each selected one, with its count."""
+        related = self.relation.related_query_name()
+        options = self.relation.related_model.objects.annotate(
+            result_count=Count(
+                related,
+                filter=Q(**{f"{related}__in": records.values("pk")}),
+                distinct=self.repeats,
+            )
+        ).filter(Q(result_count__gt=0) | Q(**{f"{self.key}__in": selected}))
+        # Meta.ordering does not apply to queries with GROUP BY.
+        options = options.order_by(*self.relation.related_model._meta.ordering)
+        return [
+            Option(
+                value=str(getattr(option, self.key)),
+                label=str(option),
+                count=option.result_count,
+                selected=str(getattr(option, self.key)) in selected,
+                colour_class=f"sdg-{option.number}" if self.field_name == "sdgs" else "",
+            )
+            for option in options
+        ]
+
+
+class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
+    """A facet on a field with fixed choices (kind, status), or on a computed value (year)."""
+
+    def __init__(self, *, expression=None, **kwargs):
+        self.expression = expression
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if self.expression is not None:
+            return qs.alias(**{f"facet_{self.field_name}": self.expression}).filter(
+                **{f"facet_{self.field_name}__in": value}
+            )
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+    def facet(self, records, selected):
+        """One query: the count of each value among `records`."""
+        if self.expression is not None:
+            records = records.annotate(**{f"facet_{self.field_name}": self.expression})
+            column = f"facet_{self.field_name}"
+        else:
+            column = self.field_name
+        counts = dict(records.order_by().values_list(column).annotate(result_count=Count("pk")))
+        labels = dict(self.field.choices)
+        values = [
+            value for value in labels if counts.get(self.coerce(value)) or str(value) in selected
+        ]
+        return [
+            Option(
+                value=str(value),
+                label=str(labels[value]),
+                count=counts.get(self.coerce(value), 0),
+                selected=str(value) in selected,
+            )
+            for value in values
+        ]
+
+    def coerce(self, value):
+        return int(value) if self.expression is not None else value
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """The filters every list of records offers; subclasses add facets and fix the kinds."""
+
+    kinds = ()
+    facet_names = ("country", "sdg", "theme", "type", "organisation")
+
+    q = django_filters.CharFilter(
+        label=_("Words"), method="filter_words", max_length=MAX_TEXT_LENGTH, strip=True
+    )
+    country = RelatedFacetFilter(
+        label=_("Country"),
+        field_name="countries",
+        key="iso_code",
+        pattern=r"[A-Z]{2}",
+        normalise=str.upper,
+    )
+    sdg = RelatedFacetFilter(
+        label=_("Sustainable Development Goal"),
+        field_name="sdgs",
+        key="number",
+        pattern=r"[0-9]{1,2}",
+    )
+    theme = RelatedFacetFilter(
+        label=_("Theme"), field_name="themes", key="slug", pattern=r"[-a-z0-9]+"
+    )
+    type = RelatedFacetFilter(
+        label=_("Type"), field_name="types", key="slug", pattern=r"[-a-z0-9]+"
+    )
+    organisation = RelatedFacetFilter(
+        label=_("Organisation"),
+        field_name="organisations",
+        key="slug",
+        pattern=r"[-a-z0-9]+",
+        repeats=True,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="sort_by",
+        empty_label=None,
+        choices=[
+            ("title", _("Title, A to Z")),
+            ("-date", _("Date, newest first")),
+            ("date", _("Date, oldest first")),
+            ("-modified", _("Last modified")),
+        ],
+    )
+
+    class Meta:
+        model = Record
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = self.base_queryset()
+        super().__init__(data, queryset=queryset, **kwargs)
+
+    @classmethod
+    def base_queryset(cls):
+        """The records of this list before any filter; exports can start from it too."""
+        records = Record.objects.for_list()
+        return records.of_kind(*cls.kinds) if cls.kinds else records
+
+    def filter_words(self, queryset, name, value):
+        """Search, with the search text loaded: it shows why each record matched."""
+        return queryset.search(value).defer(None) if value else queryset
+
+    def sort_by(self, queryset, name, value):
+        if value not in SORTS:
+            return queryset
+        return queryset.alias(sort_year=effective_year()).order_by(*SORTS[value])
+
+    def is_searching(self):
+        return bool(self.form.is_valid() and self.form.cleaned_data.get("q"))
+
+    def filtered_without(self, excluded):
+        """The records filtered by every facet and text filter but `excluded`."""
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in (excluded, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facets(self):
+        """The facets with their counts; unknown vocabulary values become form errors."""
+        if not self.form.is_valid():
+            return []
+        facets = []
+        for name in self.facet_names:
+            selected = [str(value) for value in self.form.cleaned_data.get(name) or []]
+            facet_filter = self.filters[name]
+            options = facet_filter.facet(self.filtered_without(name), selected)
+            known = {option.value for option in options}
+            if unknown := [value for value in selected if value not in known]:
+                self.form.add_error(
+                    name,
+                    _("Unknown value: %(values)s.") % {"values": ", ".join(unknown)[:80]},
+                )
+            facets.append(Facet(name=name, label=facet_filter.label, options=options))
+        return facets
+
+    def error_messages(self):
+        """(filter label, message) pairs of the form's errors."""
+        return [
+            (self.filters[name].label if name in self.filters else "", message)
+            for name, messages in self.form.errors.items()
+            for message in messages
+        ]
+
+    def results(self):
+        """The filtered records, or none when a filter value is invalid."""
+        return self.qs if self.form.is_valid() else self.queryset.none()
+
+    def chips(self, facets):
+        """The active filters as removable chips (labels from the facets already loaded)."""
+        if not self.form.is_valid():
+            return []
+        chips = []
+        labels = {(facet.name, o.value): o.label for facet in facets for o in facet.options}
+        for name, value in self.form.cleaned_data.items():
+            if name == "sort" or value in (None, "", []):
+                continue
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                remove = self.data.copy()
+                remove.pop("page", None)
+                remove.setlist(name, [str(other) for other in values if other != item])
+                text = labels.get((name, str(item)), str(item))
+                chips.append(Chip(label=self.filters[name].label, value=text, remove=remove))
+        return chips
+
+
+def effective_year():
+    """The year of a record: its own, or that of its start date."""
+    return Coalesce("year", ExtractYear("start_date"), output_field=IntegerField())
+
+
+class DatedRecordFilterSet(RecordFilterSet):
+    """Records that happen in time: status, year and date range too."""
+
+    facet_names = (*RecordFilterSet.facet_names, "status", "year")
+
+    status = ChoiceFacetFilter(label=_("Status"), field_name="status", choices=Record.Status)
+    year = ChoiceFacetFilter(
+        label=_("Year"),
+        field_name="year",
+        choices=[(year, str(year)) for year in reversed(YEARS)],
+        expression=effective_year(),
+    )
+    date_from = django_filters.DateFilter(label=_("From"), method="filter_from")
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_to")
+
+    def filter_from(self, queryset, name, value):
+        """Records still running on or after the date (a bare year counts as that year)."""
+        return queryset.filter(
+            Q(end_date__gte=value)
+            | Q(end_date__isnull=True, start_date__gte=value)
+            | Q(start_date__isnull=True, year__gte=value.year)
+        )
+
+    def filter_to(self, queryset, name, value):
+        """Records begun on or before the date (a bare year counts as that year)."""
+        return queryset.filter(
+            Q(start_date__lte=value) | Q(start_date__isnull=True, year__lte=value.year)
+        )
+
+
+class ActivityFilterSet(DatedRecordFilterSet):
+    """Activities and events: results, meetings, events, projects, plans."""
+
+    kinds = (Record.Kind.ACTIVITY,)
+    facet_names = (*DatedRecordFilterSet.facet_names, "activity_type")
+
+    activity_type = ChoiceFacetFilter(
+        label=_("Type of activity"), field_name="activity_type", choices=Record.ActivityType
+    )
+
+
+class MechanismFilterSet(RecordFilterSet):
+    kinds = (Record.Kind.MECHANISM,)
+
+
+class AreaOfWorkFilterSet(RecordFilterSet):
+    kinds = (Record.Kind.AREA_OF_WORK,)
+
+
+class PeopleFilterSet(django_filters.FilterSet):
+    """People named in published records: focal points, speakers, press contacts."""
+
+    role = django_filters.MultipleChoiceFilter(
+        label=_("Role"), choices=Contact.Role, method="filter_role"
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = self.base_queryset()
+        super().__init__(data, queryset=queryset, **kwargs)
+
+    @staticmethod
+    def published_contacts():
+        return Contact.objects.filter(record__publication=Record.Publication.PUBLISHED)
+
+    @classmethod
+    def base_queryset(cls):
+        contacts = cls.published_contacts()
+        return (
+            Person.objects.filter(Exists(contacts.filter(person=OuterRef("pk"))))
+            .select_related("organisation")
+            .prefetch_related(
+                Prefetch("contacts", contacts.select_related("record").order_by("role"))
+            )
+            .order_by("name")
+        )
+
+    def filter_role(self, queryset, name, value):
+        contacts = self.published_contacts().filter(person=OuterRef("pk"), role__in=value)
+        return queryset.filter(Exists(contacts))
+
+    def results(self):
+        return self.qs if self.form.is_valid() else self.queryset.none()
+
+    def role_options(self):
+        """Each role with how many people hold it, in one query."""
+        selected = self.form.cleaned_data.get("role", []) if self.form.is_valid() else []
+        counts = dict(
+            self.published_contacts()
+            .order_by()
+            .values_list("role")
+            .annotate(people=Count("person", distinct=True))
+        )
+        return [
+            Option(value=value, label=label, count=counts[value], selected=value in selected)
+            for value, label in Contact.Role.choices
+            if value in counts
+        ]

@@ -1,0 +1,131 @@
+"""Pages that gather every kind of record: home, countries, SDGs, the all-records list."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from mechanisms.models import SDG, Country
+
+pytestmark = pytest.mark.django_db
+
+
+class TestHome:
+    def test_says_what_the_directory_is(self, client):
+        response = client.get(reverse("home"))
+        assert "The reference directory of migration coordination in the Arab States" in (
+            response.text
+        )
+        assert "For governments, UN agencies" in response.text
+
+    def test_every_arab_state_with_its_count_or_none(self, client):
+        response = client.get(reverse("home"))
+        states = response.context["arab_states"]
+        assert len(states) == 22
+        egypt = next(country for country in states if country.iso_code == "EG")
+        assert egypt.record_count == 7
+        assert "7 records" in response.text
+        assert "no records yet" in response.text
+        assert 'href="/countries/km/"' in response.text
+
+    def test_seventeen_sdg_tiles_in_their_colours(self, client):
+        response = client.get(reverse("home"))
+        tiles = re.findall(r'class="sdg-tile sdg-(\d+)"', response.text)
+        assert tiles == [str(number) for number in range(1, 18)]
+
+    def test_themes_types_kinds_and_recent_records(self, client):
+        response = client.get(reverse("home"))
+        assert f'href="{reverse("search")}?theme=decentralization"' in response.text
+        assert f'href="{reverse("search")}?type=mechanism"' in response.text
+        assert f'href="{reverse("search")}?kind=national-network"' in response.text
+        assert len(response.context["recent_records"]) == 6
+
+    def test_query_count(self, client, django_assert_num_queries):
+        # countries, kinds, SDGs, themes, types, recent records and their 4 taxonomies
+        with django_assert_num_queries(10):
+            client.get(reverse("home"))
+
+
+def test_sdg_stylesheet_holds_the_official_colours_of_the_data():
+    stylesheet = (settings.BASE_DIR / "static" / "css" / "sdg.css").read_text()
+    for number, colour in SDG.objects.values_list("number", "colour"):
+        assert f".sdg-{number} {{ --sdg-colour: {colour};" in stylesheet
+
+
+class TestCountryPages:
+    def test_egypt_gathers_its_records_and_focal_point(self, client):
+        response = client.get(reverse("country-detail", kwargs={"iso_code": "eg"}))
+        page = response.text
+        assert "IOM’s Regional Office (RO) for the Middle East" in page
+        assert "19th Meeting of the Regional Coordination Mechanism (RCM)" in page
+        assert "Mathieu Luciano" in page
+        assert "Coordination mechanisms" in page
+        assert "Organisations based in Egypt" in page
+
+    def test_jordan_gathers_its_national_network(self, client):
+        response = client.get(reverse("country-detail", kwargs={"iso_code": "jo"}))
+        assert "National UN Network on Migration — Jordan" in response.text
+        assert "Regional UN Network on Migration" in response.text
+
+    def test_a_country_without_records_says_so(self, client):
+        response = client.get(reverse("country-detail", kwargs={"iso_code": "km"}))
+        assert "No records yet." in response.text
+
+    def test_country_list(self, client):
+        response = client.get(reverse("country-list"))
+        assert len(response.context["countries"]) == Country.objects.count()
+
+    def test_query_count(self, client, django_assert_num_queries):
+        # country, records and their 4 taxonomies, focal points, organisations
+        with django_assert_num_queries(8):
+            client.get(reverse("country-detail", kwargs={"iso_code": "eg"}))
+
+
+class TestSdgPages:
+    def test_goal_16_gathers_its_records(self, client):
+        response = client.get(reverse("sdg-detail", kwargs={"number": 16}))
+        assert "Peace, Justice and Strong Institutions" in response.text
+        assert "IOM’s Regional Office (RO) for the Middle East" in response.text
+        assert "Mathieu Luciano" in response.text
+
+    def test_unknown_goal(self, client):
+        assert client.get("/sdgs/18/").status_code == 404
+
+    def test_query_count(self, client, django_assert_num_queries):
+        # SDG, records and their 4 taxonomies, focal points
+        with django_assert_num_queries(7):
+            client.get(reverse("sdg-detail", kwargs={"number": 16}))
+
+
+class TestAllRecords:
+    url = reverse("search")
+
+    def test_kind_facet_counts_each_kind(self, client):
+        response = client.get(self.url)
+        kinds = {o.value: o.count for o in response.context["facets"][0].options}
+        assert kinds["national-network"] == 8
+        assert kinds["sub-structure"] == 3
+        assert kinds["output"] == 3
+
+    def test_kind_and_country_combine(self, client):
+        response = client.get(self.url, {"kind": "national-network", "country": ["JO", "TN"]})
+        assert sorted(record.title for record in response.context["page_obj"]) == [
+            "National UN Network on Migration — Jordan",
+            "National UN Network on Migration — Tunisia",
+        ]
+
+    def test_facet_counts_are_what_clicking_gives(self, client):
+        facets = client.get(self.url, {"country": "EG"}).context["facets"]
+        for facet in facets:
+            if facet.name == "country":
+                continue
+            for option in facet.options:
+                clicked = client.get(self.url, {"country": "EG", facet.name: option.value})
+                assert clicked.context["page_obj"].paginator.count == option.count
+
+    @pytest.mark.parametrize("per_page", [10, 100])
+    def test_query_count(self, client, django_assert_num_queries, per_page):
+        # count, rows, 4 taxonomies, 8 facets
+        with django_assert_num_queries(14):
+            client.get(self.url, {"per_page": per_page, "kind": "activity", "sort": "-modified"})

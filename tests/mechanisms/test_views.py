@@ -1,0 +1,313 @@
+"""The public pages of mechanisms, activities, areas of work, organisations and people."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from mechanisms.models import Record
+
+pytestmark = pytest.mark.django_db
+
+MECHANISM = "iom-ro-mena-coordination-mechanism"
+
+
+def result_titles(response):
+    return [record.title for record in response.context["page_obj"].object_list]
+
+
+def result_count(response):
+    return response.context["page_obj"].paginator.count
+
+
+class TestMechanismPages:
+    def test_list_shows_the_mechanisms(self, client):
+        response = client.get(reverse("mechanisms:mechanism-list"))
+        assert response.status_code == 200
+        assert "IOM’s Regional Office (RO) for the Middle East" in response.text
+        assert "Regional Coordination Mechanism (RCM)" in response.text
+
+    def test_detail_shows_every_fact_of_document_000(self, client):
+        response = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
+        page = response.text
+        for fact in [
+            "the Arab States",
+            "USD 211,000,000",
+            "(2011)",
+            "Thematic focus areas the mechanism",
+            "Steps/stages in practical application of the mechanism",
+            "Current work",
+            "Decentralization",
+            "Democratic Governance",
+            "Peace, Justice and Strong Institutions",
+            "Partnerships for the Goals",
+            "League of Arab States (LAS)",
+            "Arab Labour Organization (ALO)",
+            "Mathieu Luciano",
+            "Regional Liaison and Policy Officer",
+            "47C Abu El Feda Street, Zamalek, Cairo, Egypt",
+            'href="tel:+201016255500"',
+            "Not published at the source",
+            "Thursday 25 June 2015, 12:18",
+            "Sunday 16 July 2017, 12:41",
+            "5933",
+            "Print this page",
+        ]:
+            assert fact in page, fact
+
+    def test_results_are_an_ordered_list_with_their_dates_or_states(self, client):
+        response = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
+        results = response.context["children"][0]
+        assert str(results[0]) == "Results"
+        assert [child.position for child in results[1]] == list(range(1, 8))
+        assert "“roundtables to be conducted in 2013”" in response.text
+        assert "“December 2012”" in response.text
+        assert "A handbook is being developed" in response.text
+
+    def test_taxonomies_link_into_the_filtered_lists(self, client):
+        response = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
+        search = reverse("search")
+        for query in ["country=EG", "sdg=16", "sdg=17", "theme=decentralization"]:
+            assert f'href="{search}?{query}"' in response.text
+
+    def test_a_record_of_another_kind_is_not_found_under_mechanisms(self, client):
+        response = client.get(reverse("mechanisms:mechanism-detail", args=["imrf-2022"]))
+        assert response.status_code == 404
+
+    def test_unpublished_records_are_not_shown(self, client):
+        Record.objects.filter(slug=MECHANISM).update(publication=Record.Publication.DRAFT)
+        detail = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
+        listing = client.get(reverse("mechanisms:mechanism-list"))
+        assert detail.status_code == 404
+        assert "IOM’s Regional Office (RO) for the Middle East" not in listing.text
+
+
+class TestActivityFilters:
+    url = reverse("mechanisms:activity-list")
+
+    def test_country_narrows(self, client):
+        response = client.get(self.url, {"country": "MA"})
+        assert sorted(result_titles(response)) == [
+            "Diaspora’s Engagement into Development of Agroecology in Morocco",
+            "Project to enhance knowledge and capacity in migration and development issues "
+            "and programming (Egypt, Tunisia, Morocco, and Iraq)",
+        ]
+
+    def test_values_of_one_facet_combine_with_or(self, client):
+        morocco = result_count(client.get(self.url, {"country": "MA"}))
+        libya = result_count(client.get(self.url, {"country": "LY"}))
+        both = client.get(self.url, {"country": ["MA", "LY"]})
+        shared = {"iom-migration-development-project-egypt-tunisia-morocco-iraq"}
+        assert {record.slug for record in both.context["page_obj"]} >= shared
+        assert result_count(both) < morocco + libya + 1
+        assert result_count(both) >= max(morocco, libya)
+
+    def test_different_facets_combine_with_and(self, client):
+        response = client.get(self.url, {"country": "EG", "status": "completed", "year": "2013"})
+        assert result_titles(response) == [
+            "Regional Consultative meeting on International Migration and Development in the "
+            "Arab Region"
+        ]
+
+    def test_status_and_type_of_activity(self, client):
+        planned = client.get(self.url, {"status": "planned"})
+        assert set(result_titles(planned)) >= {"Plan for 2014"}
+        assert all(record.status == "planned" for record in planned.context["page_obj"])
+        events = client.get(self.url, {"activity_type": "event"})
+        assert sorted(result_titles(events)) == [
+            "First International Migration Review Forum (IMRF)",
+            "IOM and Egypt Hold Regional Partners Briefing on IMRF Outcomes",
+            "Second High-level Dialogue on International Migration and Development",
+        ]
+
+    def test_date_range(self, client):
+        response = client.get(self.url, {"date_from": "2022-01-01", "date_to": "2022-12-31"})
+        assert sorted(result_titles(response)) == [
+            "First International Migration Review Forum (IMRF)",
+            "IOM and Egypt Hold Regional Partners Briefing on IMRF Outcomes",
+        ]
+
+    def test_organisation_facet_counts_each_record_once(self, client):
+        response = client.get(self.url, {"organisation": "las"})
+        slugs = [record.slug for record in response.context["page_obj"]]
+        assert len(slugs) == len(set(slugs))
+        assert "regional-consultative-meeting-migration-development-arab-region-2013" in slugs
+
+    def test_every_facet_count_is_what_clicking_it_gives(self, client):
+        base = {"status": "completed"}
+        facets = client.get(self.url, base).context["facets"]
+        checked = 0
+        for facet in facets:
+            if facet.name == "status":
+                continue
+            for option in facet.options:
+                clicked = client.get(self.url, {**base, facet.name: option.value})
+                assert result_count(clicked) == option.count, (facet.name, option.value)
+                checked += 1
+        assert checked > 10
+
+    def test_sort_by_date(self, client):
+        response = client.get(self.url, {"sort": "-date", "activity_type": "event"})
+        assert result_titles(response)[0] == (
+            "IOM and Egypt Hold Regional Partners Briefing on IMRF Outcomes"
+        )
+
+    def test_active_filters_are_chips_that_remove_themselves(self, client):
+        response = client.get(self.url, {"country": ["EG", "TN"], "status": "ongoing"})
+        chips = {chip.value: chip.remove for chip in response.context["chips"]}
+        assert set(chips) == {"Egypt", "Tunisia", "Ongoing"}
+        assert chips["Egypt"].getlist("country") == ["TN"]
+        assert chips["Egypt"].getlist("status") == ["ongoing"]
+        assert "Clear all" in response.text
+
+    def test_paging_keeps_the_filters(self, client):
+        response = client.get(self.url, {"per_page": 10, "status": "completed", "sort": "title"})
+        assert response.context["page_obj"].paginator.num_pages == 2
+        links = re.findall(r'href="(\?[^"]*page=2[^"]*)"', response.text)
+        assert links
+        assert all("status=completed" in link and "sort=title" in link for link in links)
+
+
+class TestBadInput:
+    url = reverse("mechanisms:activity-list")
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"country": "ZZ"},
+            {"country": "E\x00G"},
+            {"country": "x" * 5000},
+            {"sdg": "99x"},
+            {"status": "finished"},
+            {"year": "20x3"},
+            {"date_from": "yesterday"},
+            {"q": "a" * 201},
+            {"q": "mig\x00ration"},
+            {"organisation": [f"organisation-{number}" for number in range(31)]},
+        ],
+    )
+    def test_an_invalid_value_shows_an_error_and_no_results(self, client, params):
+        response = client.get(self.url, params)
+        assert response.status_code == 200
+        assert "A filter value is not valid" in response.text
+        assert result_count(response) == 0
+
+    @pytest.mark.parametrize(
+        "page", ["abc", "0", "-1", "99999", "1e9", "9" * 5000, "\x00", "2.5", ""]
+    )
+    def test_any_page_number_gives_a_page(self, client, page):
+        response = client.get(self.url, {"page": page})
+        assert response.status_code == 200
+        assert response.context["page_obj"].object_list
+
+    def test_unknown_parameters_and_page_sizes_are_ignored(self, client):
+        response = client.get(self.url, {"colour": "blue", "per_page": "7", "utm_source": "x"})
+        assert response.status_code == 200
+        assert "A filter value is not valid" not in response.text
+        assert response.context["page_obj"].paginator.per_page == 25
+
+    def test_an_unknown_country_page_is_not_found(self, client):
+        assert client.get("/countries/zz/").status_code == 404
+        assert client.get("/countries/%00%00/").status_code == 404
+
+
+class TestQueryCounts:
+    """Every page runs a fixed number of queries, whatever its size and filters."""
+
+    @pytest.mark.parametrize("per_page", [10, 100])
+    @pytest.mark.parametrize(
+        ("url_name", "params", "queries"),
+        [
+            # count, rows, 4 taxonomies, 5 facets
+            ("mechanisms:mechanism-list", {}, 11),
+            ("mechanisms:area-of-work-list", {}, 11),
+            # count, rows, 4 taxonomies, 8 facets
+            ("mechanisms:activity-list", {}, 14),
+            (
+                "mechanisms:activity-list",
+                {"country": "EG", "status": "completed", "year": "2013", "q": "meeting"},
+                14,
+            ),
+            ("mechanisms:activity-list", {"organisation": ["iom", "las"], "sort": "-date"}, 14),
+            # organisations with counts; count
+            ("mechanisms:organisation-list", {}, 2),
+            # people with contacts, roles, count, contacts
+            ("mechanisms:person-list", {}, 4),
+            ("mechanisms:person-list", {"role": "speaker"}, 4),
+        ],
+    )
+    def test_lists(self, client, django_assert_num_queries, url_name, params, queries, per_page):
+        with django_assert_num_queries(queries):
+            response = client.get(reverse(url_name), {**params, "per_page": per_page})
+        assert response.context["page_obj"].object_list
+
+    @pytest.mark.parametrize(
+        ("url_name", "slug", "queries"),
+        [
+            # record, 4 taxonomies, frameworks, 6 kinds of part, children and their
+            # countries, records of the same source
+            ("mechanisms:mechanism-detail", MECHANISM, 15),
+            ("mechanisms:area-of-work-detail", "migration-and-sustainable-development", 15),
+            # no children: their countries are not asked for
+            ("mechanisms:activity-detail", "imrf-2022", 14),
+        ],
+    )
+    def test_details(self, client, django_assert_num_queries, url_name, slug, queries):
+        with django_assert_num_queries(queries):
+            response = client.get(reverse(url_name, args=[slug]))
+        assert response.status_code == 200
+
+
+class TestOrganisationsAndPeople:
+    def test_organisation_list_and_detail(self, client):
+        listing = client.get(reverse("mechanisms:organisation-list"))
+        assert "Arab Labour Organization (ALO)" in listing.text
+        detail = client.get(reverse("mechanisms:organisation-detail", args=["escwa"]))
+        assert "Co-chair" in detail.text
+        assert "Thematic Working Group on International Migration in the Arab region" in (
+            detail.text
+        )
+
+    def test_focal_points_list(self, client):
+        response = client.get(reverse("mechanisms:person-list"), {"role": "focal-point"})
+        assert [person.name for person in response.context["page_obj"]] == ["Mathieu Luciano"]
+
+    def test_person_page_shows_quotes(self, client):
+        response = client.get(reverse("mechanisms:person-detail", args=["carmela-godeau"]))
+        assert "IOM Regional Director for the Middle East and North Africa" in response.text
+        assert "our region has witnessed significant steps" in response.text
+
+
+class TestEmailProtection:
+    address = "telyan@iom.int"
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            reverse("mechanisms:person-detail", args=["tamim-elyan"]),
+            reverse(
+                "mechanisms:activity-detail", args=["regional-partners-briefing-imrf-outcomes-2022"]
+            ),
+            reverse("mechanisms:person-list"),
+            reverse("mechanisms:organisation-list"),
+        ],
+    )
+    def test_no_page_holds_the_address_as_text(self, client, url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert self.address not in response.text
+        assert "iom.int" not in response.text
+
+    def test_the_address_is_encoded_for_the_script(self, client):
+        response = client.get(reverse("mechanisms:person-detail", args=["tamim-elyan"]))
+        assert f'data-email="{self.address.encode().hex()}"' in response.text
+        assert reverse("mechanisms:person-email", args=["tamim-elyan"]) in response.text
+
+    def test_the_fallback_page_shows_it_and_is_not_indexed(self, client):
+        response = client.get(reverse("mechanisms:person-email", args=["tamim-elyan"]))
+        assert f'href="mailto:{self.address}"' in response.text
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+    def test_a_person_without_an_email_has_no_fallback_page(self, client):
+        response = client.get(reverse("mechanisms:person-email", args=["mathieu-luciano"]))
+        assert response.status_code == 404
