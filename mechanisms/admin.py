@@ -1,6 +1,26 @@
-from django.contrib import admin
-from django.db.models import Count
+"""The editors' tool: every model, with roles, draft/publish, history and review dates.
+
+Roles (groups made by a data migration): an *Editor* adds and changes directory records
+and their drafts; a *Publisher* may also publish, archive and delete. History comes from
+django-simple-history: every change is recorded with who and when, shown with a diff,
+revertible from the history page, and deleted records can be restored.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from mechanisms.models import (
     SDG,
@@ -22,10 +42,58 @@ from mechanisms.models import (
     Theme,
     Type,
 )
+from mechanisms.restore import deleted_records, restore_record
 
 admin.site.site_header = _("Migration coordination directory: editors")
 admin.site.site_title = _("Directory editors")
 admin.site.index_title = _("Directory records")
+
+REVIEW_INTERVAL = dt.timedelta(days=365)
+
+
+class RowAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete in an inline row that labels its selected option from the row's
+    own join (see `RowAutocompleteMixin`) instead of one query per row."""
+
+    known = {}
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if not all(v in self.known for v in selected):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options += [
+            self.create_option(name, v, self.known[v], True, index)
+            for index, v in enumerate(selected, start=len(options))
+        ]
+        return [(None, options, 0)]
+
+
+class RowAutocompleteForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, RowAutocompleteSelect):
+                related = getattr(self.instance, name, None) if self.instance.pk else None
+                widget.known = {str(related.pk): str(related)} if related else {}
+
+
+class RowAutocompleteMixin:
+    """Inline rows whose autocomplete fields cost no query: the inline's queryset joins
+    them and the widget reads the label from the join."""
+
+    form = RowAutocompleteForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = RowAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PartInline(admin.TabularInline):
@@ -45,7 +113,7 @@ class PointInline(PartInline):
     fields = ["position", "kind", "label", "text"]
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(RowAutocompleteMixin, admin.StackedInline):
     model = Quote
     extra = 0
     ordering = ["position"]
@@ -58,61 +126,173 @@ class FigureInline(PartInline):
     fields = ["position", "qualifier", "value", "unit", "label"]
 
 
-class InvolvementInline(PartInline):
+class InvolvementInline(RowAutocompleteMixin, PartInline):
     model = Involvement
     fields = ["position", "organisation", "role"]
     autocomplete_fields = ["organisation"]
 
 
-class ContactInline(PartInline):
+class ContactInline(RowAutocompleteMixin, PartInline):
     model = Contact
     fields = ["position", "person", "role"]
     autocomplete_fields = ["person"]
 
 
-class ActivityInline(admin.TabularInline):
-    """Results and activities edited inside the record they belong to."""
+class ChildInline(admin.TabularInline):
+    """Records that belong to the one being edited (results, national networks, ...)."""
 
-    model = Activity
     fk_name = "parent"
     extra = 0
     ordering = ["position"]
-    fields = ["position", "title", "slug", "activity_type", "status", "date_text", "year"]
     show_change_link = True
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class ActivityInline(ChildInline):
+    model = Activity
+    fields = ["position", "title", "slug", "activity_type", "status", "date_text", "year"]
     verbose_name = _("result or activity")
     verbose_name_plural = _("results and activities")
 
 
-class RecordAdmin(admin.ModelAdmin):
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", _("Not reviewed in 12 months or more")),
+            ("recent", _("Reviewed in the last 12 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        cutoff = timezone.localdate() - REVIEW_INTERVAL
+        due = Q(last_reviewed__isnull=True) | Q(last_reviewed__lte=cutoff)
+        if self.value() == "due":
+            return queryset.filter(due)
+        if self.value() == "recent":
+            return queryset.exclude(due)
+        return queryset
+
+
+class RecordAdmin(SimpleHistoryAdmin):
     """What every kind of record shares; each kind adds its own fields and inlines."""
 
-    list_display = ["title", "publication", "source", "updated_at"]
-    list_filter = ["publication", "source", "countries", "sdgs", "themes"]
+    list_display = ["title", "publication", "last_reviewed", "updated_at"]
+    list_filter = ["publication", ReviewDueFilter, "source", "countries", "sdgs", "themes"]
     list_select_related = ["source"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["countries", "sdgs", "themes", "types", "frameworks", "parent"]
+    autocomplete_fields = ["source", "countries", "sdgs", "themes", "types", "frameworks", "parent"]
     readonly_fields = ["updated_at"]
+    actions = ["mark_reviewed", "publish", "archive", "return_to_draft"]
+    history_list_display = ["publication"]
+    change_list_template = "admin/mechanisms/record_change_list.html"
     kind_fields = []
     inlines = [SectionInline, PointInline, InvolvementInline, ContactInline]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
             (None, {"fields": ["title", "slug", "summary", "publication", "source"]}),
-            (
-                _("Taxonomies"),
-                {"fields": ["countries", "sdgs", "themes", "types", "frameworks"]},
-            ),
+            (_("Taxonomies"), {"fields": ["countries", "sdgs", "themes", "types", "frameworks"]}),
         ]
         if self.kind_fields:
             fieldsets.append((_("Details"), {"fields": self.kind_fields}))
         fieldsets.append((_("Freshness"), {"fields": ["last_reviewed", "updated_at"]}))
         return fieldsets
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly.append("publication")
+        return readonly
+
+    def get_changeform_initial_data(self, request):
+        return {"publication": Record.Publication.DRAFT} | super().get_changeform_initial_data(
+            request
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change and not self.has_publish_permission(request):
+            obj.publication = Record.Publication.DRAFT
+        super().save_model(request, obj, form, change)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("mechanisms.publish_record")
+
+    @admin.action(description=_("Mark as reviewed today"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        self.update_each(request, queryset, last_reviewed=timezone.localdate())
+
+    @admin.action(description=_("Publish"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self.update_each(request, queryset, publication=Record.Publication.PUBLISHED)
+
+    @admin.action(description=_("Archive"), permissions=["publish"])
+    def archive(self, request, queryset):
+        self.update_each(request, queryset, publication=Record.Publication.ARCHIVED)
+
+    @admin.action(description=_("Return to draft"), permissions=["publish"])
+    def return_to_draft(self, request, queryset):
+        self.update_each(request, queryset, publication=Record.Publication.DRAFT)
+
+    def update_each(self, request, queryset, **changes):
+        """Save record by record, so that each change is in the history with its author."""
+        changed = 0
+        with transaction.atomic():
+            for record in queryset.select_for_update():
+                if all(getattr(record, name) == value for name, value in changes.items()):
+                    continue
+                for name, value in changes.items():
+                    setattr(record, name, value)
+                record._history_user = request.user
+                record.save(update_fields=[*changes, "updated_at"])
+                changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d record changed.", "%(count)d records changed.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name="{}_{}_deleted".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def deleted_view(self, request):
+        """Deleted records of this kind, each restorable with its parts."""
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        kind = getattr(self.model, "KIND", None)
+        if request.method == "POST":
+            restored = restore_record(int(request.POST["history_id"]), kind=kind)
+            self.message_user(
+                request,
+                _("“%(title)s” was restored as a draft.") % {"title": restored.title},
+                messages.SUCCESS,
+            )
+            info = self.opts.app_label, self.opts.model_name
+            return redirect(reverse("admin:{}_{}_change".format(*info), args=[restored.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Deleted %(name)s") % {"name": self.opts.verbose_name_plural},
+            "deleted": deleted_records(kind=kind),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/mechanisms/deleted_records.html", context)
+
 
 @admin.register(Mechanism)
 class MechanismAdmin(RecordAdmin):
-    list_display = ["title", "budget_display", "publication", "source", "updated_at"]
+    list_display = ["title", "budget_display", "publication", "last_reviewed", "updated_at"]
     kind_fields = ["geographic_focus", ("budget_amount", "budget_currency", "budget_year")]
     inlines = [
         SectionInline,
@@ -133,7 +313,7 @@ class MechanismAdmin(RecordAdmin):
 @admin.register(Activity)
 class ActivityAdmin(RecordAdmin):
     list_display = ["title", "activity_type", "status", "date_text", "parent", "publication"]
-    list_filter = ["activity_type", "status", "publication", "source", "countries", "sdgs"]
+    list_filter = ["activity_type", "status", *RecordAdmin.list_filter]
     list_select_related = ["source", "parent"]
     kind_fields = [
         ("parent", "position"),
@@ -152,15 +332,30 @@ class AreaOfWorkAdmin(RecordAdmin):
     inlines = [SectionInline, PointInline, InvolvementInline, ContactInline, ActivityInline]
 
 
+@admin.register(Record)
+class AnyRecordAdmin(RecordAdmin):
+    """Every record of every kind: the search behind the `parent` autocomplete."""
+
+    list_display = ["title", "kind", "publication", "last_reviewed", "updated_at"]
+    list_filter = ["kind", *RecordAdmin.list_filter]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class VocabularyAdmin(SimpleHistoryAdmin):
+    """Reference data: countries, SDGs, themes, types, frameworks, sources."""
+
+
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VocabularyAdmin):
     list_display = ["title", "seed_file", "published_at", "modified_at", "read_count"]
     search_fields = ["title", "seed_file", "publisher"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(VocabularyAdmin):
     list_display = ["name", "iso_code", "is_arab_state", "record_count"]
     list_filter = ["is_arab_state"]
     search_fields = ["name", "iso_code"]
@@ -174,27 +369,27 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(SDG)
-class SDGAdmin(admin.ModelAdmin):
+class SDGAdmin(VocabularyAdmin):
     list_display = ["number", "title", "colour"]
     search_fields = ["title", "=number"]
 
 
 @admin.register(Theme, Type)
-class TaxonAdmin(admin.ModelAdmin):
+class TaxonAdmin(VocabularyAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(VocabularyAdmin):
     list_display = ["name", "short_name", "year"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(VocabularyAdmin):
     list_display = ["name", "acronym", "parent", "country"]
     list_select_related = ["parent", "country"]
     list_filter = ["country"]
@@ -204,20 +399,9 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VocabularyAdmin):
     list_display = ["name", "position", "organisation", "phone", "email"]
     list_select_related = ["organisation"]
     search_fields = ["name", "position", "organisation__name", "organisation__acronym"]
     autocomplete_fields = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Record)
-class AnyRecordAdmin(RecordAdmin):
-    """Every record of every kind: the search target of the `parent` autocomplete."""
-
-    list_display = ["title", "kind", "publication", "source", "updated_at"]
-    list_filter = ["kind", "publication", "source"]
-
-    def has_add_permission(self, request):
-        return False

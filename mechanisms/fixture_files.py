@@ -15,6 +15,7 @@ file, object and field.
 """
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from simple_history.utils import get_history_manager_for_model
 
 from mechanisms.models import (
+    RECORD_HISTORY,
     SDG,
     Contact,
     Country,
@@ -438,7 +440,7 @@ def save_all(pending, conflict, report, errors, using):
             errors += validation_errors
             continue
         try:
-            with transaction.atomic(using=using):
+            with transaction.atomic(using=using), history_written_by_loader(obj):
                 item.deserialized.save(using=using)
         except DatabaseError as error:
             errors.append(item.error(f"the database refused it: {error}"))
@@ -471,16 +473,31 @@ def field_value_errors(item, using):
     return errors
 
 
+@contextmanager
+def history_written_by_loader(obj):
+    """Keep django-simple-history from writing a version per many-to-many field set;
+    `record_in_history` writes one version for the whole object."""
+    obj.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del obj.skip_history_when_saving
+
+
 def record_in_history(item, *, updated, using):
-    """Raw saves bypass django-simple-history's signals: write the version here."""
-    model = type(item.deserialized.object)
-    if not hasattr(model._meta, "simple_history_manager_attribute"):
-        return
-    get_history_manager_for_model(model).db_manager(using).bulk_history_create(
-        [item.deserialized.object],
-        update=updated,
-        default_change_reason=f"Imported from {Path(item.file).name}",
-    )
+    """Raw saves bypass django-simple-history's signals: write the version here.
+
+    A record's version includes its taxonomies, which are saved by then.
+    """
+    obj = item.deserialized.object
+    reason = f"Imported from {Path(item.file).name}"
+    if isinstance(obj, Record):
+        obj._change_reason = reason
+        RECORD_HISTORY.create_historical_record(obj, "~" if updated else "+", using=using)
+    elif hasattr(obj._meta, "simple_history_manager_attribute"):
+        get_history_manager_for_model(type(obj)).db_manager(using).bulk_history_create(
+            [obj], update=updated, default_change_reason=reason
+        )
 
 
 def validation_errors_of(item, exclude=()):

@@ -14,11 +14,18 @@ from django.db import connections, models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    class_prepared,
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+)
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 HEX_COLOUR = RegexValidator(r"^#[0-9A-F]{6}$", _("Enter a colour as #RRGGBB in capitals."))
 PHONE = RegexValidator(
@@ -63,6 +70,7 @@ class Source(models.Model):
     note = models.TextField(_("note on the document"), blank=True)
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["seed_file"]
@@ -98,6 +106,7 @@ class Country(models.Model):
     )
 
     objects = CountryManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -131,6 +140,7 @@ class SDG(models.Model):
     colour = models.CharField(_("official colour"), max_length=7, validators=[HEX_COLOUR])
 
     objects = SDGManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -166,6 +176,7 @@ class Taxon(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -206,6 +217,7 @@ class Framework(models.Model):
     )
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -242,6 +254,7 @@ class Organisation(models.Model):
     url = models.URLField(_("website"), blank=True)
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -296,6 +309,7 @@ class Person(models.Model):
     )
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -349,22 +363,23 @@ class RecordQuerySet(models.QuerySet):
         """Published records with what a row of a list shows; no parts, no search text."""
         return self.published().with_taxonomies().defer("search_document")
 
-    def for_detail(self):
-        """Published records with every part a detail page shows, in a fixed number of queries."""
-        children = Record.objects.published().order_by("position", "title")
-        return (
-            self.published()
-            .with_taxonomies()
-            .prefetch_related(
-                "frameworks",
-                "sections",
-                "points",
-                "figures",
-                Prefetch("quotes", Quote.objects.select_related("person__organisation")),
-                Prefetch("involvements", Involvement.objects.select_related("organisation")),
-                Prefetch("contacts", Contact.objects.select_related("person__organisation")),
-                Prefetch("children", children.prefetch_related("countries")),
-            )
+    def for_detail(self, *, include_unpublished=False):
+        """Records with every part a detail page shows, in a fixed number of queries.
+
+        Published records only, unless `include_unpublished` (staff previewing drafts).
+        """
+        records, children = self, Record.objects.order_by("position", "title")
+        if not include_unpublished:
+            records, children = records.published(), children.published()
+        return records.with_taxonomies().prefetch_related(
+            "frameworks",
+            "sections",
+            "points",
+            "figures",
+            Prefetch("quotes", Quote.objects.select_related("person__organisation")),
+            Prefetch("involvements", Involvement.objects.select_related("organisation")),
+            Prefetch("contacts", Contact.objects.select_related("person__organisation")),
+            Prefetch("children", children.prefetch_related("countries")),
         )
 
     def search(self, text):
@@ -422,6 +437,29 @@ class KindManager(RecordManager):
 
     def get_queryset(self):
         return super().get_queryset().filter(kind=self.model.KIND)
+
+
+# Every change to a record, with who and when; the taxonomies are part of each version.
+# The derived search text and the write timestamp are not history.
+RECORD_HISTORY = HistoricalRecords(
+    m2m_fields=["countries", "sdgs", "themes", "types", "frameworks"],
+    excluded_fields=["search_document", "updated_at"],
+)
+
+
+@receiver(class_prepared)
+def follow_history_of_every_kind(sender, **kwargs):
+    """Django sends a proxy's save and delete signals with the proxy as sender, so the
+    history of Record would miss edits made through Mechanism, Network, ...: listen to
+    each kind too."""
+    if sender._meta.proxy and issubclass(sender, Record):
+        for signal, handler in [
+            (post_save, RECORD_HISTORY.post_save),
+            (pre_delete, RECORD_HISTORY.pre_delete),
+            (post_delete, RECORD_HISTORY.post_delete),
+        ]:
+            signal.connect(handler, sender=sender, weak=False)
+        sender._meta.simple_history_manager_attribute = RECORD_HISTORY.manager_name
 
 
 class Record(models.Model):
@@ -589,9 +627,11 @@ class Record(models.Model):
     )
 
     objects = RecordManager()
+    history = RECORD_HISTORY
 
     class Meta:
         ordering = ["title"]
+        permissions = [("publish_record", _("Can publish, archive and return records to draft"))]
         verbose_name = _("record")
         verbose_name_plural = _("records")
         constraints = [
@@ -780,6 +820,7 @@ class RecordPart(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = RecordPartNaturalKeyManager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -960,11 +1001,11 @@ def refresh_search_document(record_id):
     Record.objects.filter(pk=record_id).refresh_search_documents()
 
 
-@receiver(post_save, sender=Record)
+@receiver(post_save)
 def record_saved(sender, instance, raw=False, **kwargs):
     """Keep the derived search text in step with edits; fixture loading refreshes once at
-    the end instead (raw saves)."""
-    if not raw:
+    the end instead (raw saves). Any sender: a proxy's signals name the proxy."""
+    if isinstance(instance, Record) and not raw:
         refresh_search_document(instance.pk)
 
 

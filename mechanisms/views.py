@@ -57,8 +57,14 @@ def record_list_page(request, filterset_class, template_name, extra_context=None
 
 
 def record_detail_page(request, kind, slug):
-    """The page of one published record of `kind`, with every part it has."""
-    record = get_object_or_404(Record.objects.for_detail().of_kind(kind), slug=slug)
+    """The page of one published record of `kind`, with every part it has.
+
+    Staff also see drafts and archived records here, under a banner, to preview them.
+    """
+    preview = request.user.is_active and request.user.is_staff
+    record = get_object_or_404(
+        Record.objects.for_detail(include_unpublished=preview).of_kind(kind), slug=slug
+    )
     related = (
         Record.objects.published()
         .filter(source_id=record.source_id)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mechanisms.admin import (
     ActivityInline,
+    ChildInline,
     ContactInline,
     InvolvementInline,
     PointInline,
@@ -13,37 +14,25 @@ from mechanisms.admin import (
 from network.models import NationalNetwork, Network, Output, SubStructure, WorkingGroup
 
 
-class NationalNetworkInline(admin.TabularInline):
+class NationalNetworkInline(ChildInline):
     model = NationalNetwork
-    fk_name = "parent"
-    extra = 0
-    ordering = ["position"]
     fields = ["position", "title", "slug"]
-    show_change_link = True
     verbose_name_plural = _("national networks named")
 
 
-class SubStructureInline(admin.TabularInline):
+class SubStructureInline(ChildInline):
     model = SubStructure
-    fk_name = "parent"
-    extra = 0
-    ordering = ["position"]
     fields = ["position", "title", "slug", "structure_type"]
-    show_change_link = True
 
 
-class OutputInline(admin.TabularInline):
+class OutputInline(ChildInline):
     model = Output
-    fk_name = "parent"
-    extra = 0
-    ordering = ["position"]
     fields = ["position", "title", "slug"]
-    show_change_link = True
 
 
 @admin.register(Network)
 class NetworkAdmin(RecordAdmin):
-    list_display = ["title", "reported_national_networks", "publication", "updated_at"]
+    list_display = ["title", "reported_national_networks", "publication", "last_reviewed"]
     kind_fields = ["geographic_focus", "reported_national_networks"]
     inlines = [
         SectionInline,
@@ -56,17 +45,22 @@ class NetworkAdmin(RecordAdmin):
     ]
 
 
-@admin.register(NationalNetwork)
-class NationalNetworkAdmin(RecordAdmin):
-    list_display = ["title", "parent", "publication", "updated_at"]
+class ChildRecordAdmin(RecordAdmin):
+    """A record that belongs to another: shown with its parent."""
+
+    list_display = ["title", "parent", "publication", "last_reviewed"]
     list_select_related = ["source", "parent"]
     kind_fields = [("parent", "position")]
 
 
+@admin.register(NationalNetwork)
+class NationalNetworkAdmin(ChildRecordAdmin):
+    pass
+
+
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(RecordAdmin):
-    list_display = ["title", "parent", "participating_agencies", "publication"]
-    list_select_related = ["source", "parent"]
+class WorkingGroupAdmin(ChildRecordAdmin):
+    list_display = ["title", "parent", "participating_agencies", "publication", "last_reviewed"]
     kind_fields = [("parent", "position"), "participating_agencies", "geographic_focus"]
     inlines = [
         SectionInline,
@@ -79,14 +73,11 @@ class WorkingGroupAdmin(RecordAdmin):
 
 
 @admin.register(SubStructure)
-class SubStructureAdmin(RecordAdmin):
-    list_display = ["title", "structure_type", "parent", "publication"]
-    list_select_related = ["source", "parent"]
+class SubStructureAdmin(ChildRecordAdmin):
+    list_display = ["title", "structure_type", "parent", "publication", "last_reviewed"]
     kind_fields = [("parent", "position"), "structure_type"]
 
 
 @admin.register(Output)
-class OutputAdmin(RecordAdmin):
-    list_display = ["title", "parent", "publication"]
-    list_select_related = ["source", "parent"]
-    kind_fields = [("parent", "position")]
+class OutputAdmin(ChildRecordAdmin):
+    pass
