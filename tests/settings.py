@@ -11,3 +11,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests run with DEBUG off but without collectstatic: let WhiteNoise find files as it
+# does in development instead of scanning a STATIC_ROOT that does not exist.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
