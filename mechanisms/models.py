@@ -947,6 +947,7 @@ class Involvement(RecordPart):
         PARTICIPANT = "participant", _("Participant")
         HOST = "host", _("Host")
         FUNDER = "funder", _("Funder")
+        MENTIONED = "mentioned", _("Mentioned")
 
     organisation = models.ForeignKey(
         Organisation,

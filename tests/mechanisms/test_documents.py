@@ -263,3 +263,16 @@ def test_people_in_the_documents():
         "Ayman Zohry",
         "Tamim Elyan",
     }
+
+
+def test_every_organisation_is_linked_to_a_record_or_a_person():
+    unlinked = Organisation.objects.filter(
+        involvements__isnull=True, people__isnull=True, units__isnull=True
+    )
+    assert list(unlinked.values_list("name", flat=True)) == []
+    population_division = Organisation.objects.get(slug="un-population-division")
+    (involvement,) = population_division.involvements.select_related("record")
+    assert involvement.role == "mentioned"
+    assert "Trends in International Migration Stock" in involvement.record.title + (
+        involvement.record.summary
+    )
