@@ -155,6 +155,10 @@ class ActivityInline(ChildInline):
     verbose_name_plural = _("results and activities")
 
 
+class RestoreForm(forms.Form):
+    history_id = forms.IntegerField(min_value=1)
+
+
 class ReviewDueFilter(admin.SimpleListFilter):
     title = _("review")
     parameter_name = "review"
@@ -213,9 +217,26 @@ class RecordAdmin(SimpleHistoryAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if not change and not self.has_publish_permission(request):
-            obj.publication = Record.Publication.DRAFT
+        """Without the publish permission the state cannot change: not by the form, where
+        it is read-only, nor by reverting to a version that was published."""
+        if not self.has_publish_permission(request):
+            obj.publication = self.current_publication(obj) if change else Record.Publication.DRAFT
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        """Records added inline (results, national networks, ...) take the source document
+        of the record they belong to and, unless the user may publish, start as drafts."""
+        if issubclass(formset.model, Record):
+            for child in (child_form.instance for child_form in formset.forms):
+                if child._state.adding:
+                    child.source_id = child.source_id or form.instance.source_id
+                    if not self.has_publish_permission(request):
+                        child.publication = Record.Publication.DRAFT
+        super().save_formset(request, form, formset, change)
+
+    @staticmethod
+    def current_publication(record):
+        return Record.objects.values_list("publication", flat=True).get(pk=record.pk)
 
     def has_publish_permission(self, request):
         return request.user.has_perm("mechanisms.publish_record")
@@ -240,7 +261,9 @@ class RecordAdmin(SimpleHistoryAdmin):
         """Save record by record, so that each change is in the history with its author."""
         changed = 0
         with transaction.atomic():
-            for record in queryset.select_for_update():
+            # Lock the records themselves, not the optional parents the list joins
+            # (PostgreSQL cannot lock the nullable side of an outer join).
+            for record in queryset.select_related(None).select_for_update(of=("self",)):
                 if all(getattr(record, name) == value for name, value in changes.items()):
                     continue
                 for name, value in changes.items():
@@ -272,7 +295,19 @@ class RecordAdmin(SimpleHistoryAdmin):
             return redirect("admin:index")
         kind = getattr(self.model, "KIND", None)
         if request.method == "POST":
-            restored = restore_record(int(request.POST["history_id"]), kind=kind)
+            choice = RestoreForm(request.POST)
+            version = (
+                choice.is_valid()
+                and deleted_records(kind)
+                .filter(history_id=choice.cleaned_data["history_id"])
+                .first()
+            )
+            if not version:
+                self.message_user(
+                    request, _("That record is not among the deleted ones."), messages.ERROR
+                )
+                return redirect(request.path)
+            restored = restore_record(version.history_id, kind=kind)
             self.message_user(
                 request,
                 _("“%(title)s” was restored as a draft.") % {"title": restored.title},

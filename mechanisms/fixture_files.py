@@ -34,19 +34,14 @@ from simple_history.utils import get_history_manager_for_model
 
 from mechanisms.models import (
     RECORD_HISTORY,
+    RECORD_PARTS,
     SDG,
-    Contact,
     Country,
-    Figure,
     Framework,
-    Involvement,
     Organisation,
     Person,
-    Point,
-    Quote,
     Record,
     RecordPart,
-    Section,
     Source,
     Theme,
     Type,
@@ -61,7 +56,6 @@ REFERENCE_FILES = [
     ("frameworks", Framework),
     ("organisations", Organisation),
 ]
-RECORD_PARTS = [Section, Point, Quote, Figure, Involvement, Contact]
 
 # Housekeeping that is not directory data: set by the database when a row is written,
 # or derived from the other fields (the search text, rebuilt at the end of load_files).
@@ -117,12 +111,8 @@ class LoadReport:
 
 
 def proxy_models():
-    """The per-kind proxy of each record kind, found without importing other apps."""
-    return {
-        model.KIND: model
-        for model in apps.get_models()
-        if issubclass(model, Record) and getattr(model, "KIND", None)
-    }
+    """The per-kind proxy of each record kind."""
+    return Record.kind_models()
 
 
 def exported_field_names(model):

@@ -7,6 +7,7 @@ the facet counts therefore cover every kind in one query, and fixtures keep plai
 natural keys (multi-table inheritance cannot be loaded by natural key).
 """
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -497,17 +498,6 @@ class Record(models.Model):
         TASK_FORCE = "task-force", _("Task force")
         WORKING_GROUP = "working-group", _("Working group")
 
-    URL_NAMES = {
-        Kind.MECHANISM: "mechanisms:mechanism-detail",
-        Kind.ACTIVITY: "mechanisms:activity-detail",
-        Kind.AREA_OF_WORK: "mechanisms:area-of-work-detail",
-        Kind.WORKING_GROUP: "network:working-group-detail",
-        Kind.NETWORK: "network:network-detail",
-        Kind.NATIONAL_NETWORK: "network:national-network-detail",
-        Kind.SUB_STRUCTURE: "network:sub-structure-detail",
-        Kind.OUTPUT: "network:output-detail",
-    }
-
     kind = models.CharField(_("kind of record"), max_length=20, choices=Kind, db_index=True)
     slug = models.SlugField(_("slug"), max_length=120)
     title = models.CharField(_("title"), max_length=300)
@@ -516,7 +506,8 @@ class Record(models.Model):
         _("publication state"),
         max_length=10,
         choices=Publication,
-        default=Publication.PUBLISHED,
+        default=Publication.DRAFT,
+        help_text=_("Only published records are public; drafts are previewed by staff."),
     )
     source = models.ForeignKey(
         Source, verbose_name=_("source document"), on_delete=models.PROTECT, related_name="records"
@@ -700,7 +691,7 @@ class Record(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(self.URL_NAMES[self.kind], kwargs={"slug": self.slug})
+        return reverse(self.kind_models()[self.kind].DETAIL_URL_NAME, kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
@@ -738,6 +729,16 @@ class Record(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def kind_models(cls):
+        """The proxy model of each kind, found in the app registry (so that this app
+        needs no import of the apps that define kinds)."""
+        return {
+            model.KIND: model
+            for model in apps.get_models()
+            if issubclass(model, Record) and getattr(model, "KIND", None)
+        }
+
     @property
     def is_published(self):
         return self.publication == self.Publication.PUBLISHED
@@ -763,6 +764,7 @@ class KindProxy(models.Model):
     """Mixin of the per-kind proxies: `KIND` fixes the kind, the manager filters on it."""
 
     KIND = None
+    DETAIL_URL_NAME = None
 
     objects = KindManager()
 
@@ -777,6 +779,7 @@ class KindProxy(models.Model):
 
 class Mechanism(KindProxy, Record):
     KIND = Record.Kind.MECHANISM
+    DETAIL_URL_NAME = "mechanisms:mechanism-detail"
 
     class Meta:
         proxy = True
@@ -788,6 +791,7 @@ class Activity(KindProxy, Record):
     """Results, meetings, events, consultations, statements, plans and projects."""
 
     KIND = Record.Kind.ACTIVITY
+    DETAIL_URL_NAME = "mechanisms:activity-detail"
 
     class Meta:
         proxy = True
@@ -797,6 +801,7 @@ class Activity(KindProxy, Record):
 
 class AreaOfWork(KindProxy, Record):
     KIND = Record.Kind.AREA_OF_WORK
+    DETAIL_URL_NAME = "mechanisms:area-of-work-detail"
 
     class Meta:
         proxy = True
@@ -841,7 +846,12 @@ def unique_position(model_name):
 class Section(RecordPart):
     """A descriptive section of a record: a heading and its paragraph(s)."""
 
-    heading = models.CharField(_("heading"), max_length=200)
+    heading = models.CharField(
+        _("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the document gives it; empty where the document has none."),
+    )
     body = models.TextField(_("text"))
 
     class Meta(RecordPart.Meta):
@@ -850,7 +860,7 @@ class Section(RecordPart):
         constraints = [unique_position("section")]
 
     def __str__(self):
-        return self.heading
+        return self.heading or self.body[:80]
 
 
 class Point(RecordPart):
@@ -998,16 +1008,42 @@ class Contact(RecordPart):
         return f"{self.person} ({self.get_role_display()})"
 
 
+# The ordered parts of a record, in the order fixtures and restores handle them.
+RECORD_PARTS = [Section, Point, Quote, Figure, Involvement, Contact]
+
+
 def refresh_search_document(record_id):
     Record.objects.filter(pk=record_id).refresh_search_documents()
 
 
+# Saves that touch only these fields change nothing search finds.
+NOT_SEARCHED_FIELDS = {"publication", "last_reviewed", "updated_at"}
+
+
 @receiver(post_save)
-def record_saved(sender, instance, raw=False, **kwargs):
+def record_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     """Keep the derived search text in step with edits; fixture loading refreshes once at
     the end instead (raw saves). Any sender: a proxy's signals name the proxy."""
-    if isinstance(instance, Record) and not raw:
-        refresh_search_document(instance.pk)
+    if not isinstance(instance, Record) or raw:
+        return
+    if update_fields and set(update_fields) <= NOT_SEARCHED_FIELDS:
+        return
+    refresh_search_document(instance.pk)
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Organisation)
+def name_changed(sender, instance, raw=False, **kwargs):
+    """People's and organisations' names are in the search text of the records they
+    appear in."""
+    if raw:
+        return
+    if sender is Person:
+        named = Q(contacts__person=instance) | Q(quotes__person=instance)
+    else:
+        named = Q(involvements__organisation=instance)
+    ids = Record.objects.filter(named).values("pk")
+    Record.objects.filter(pk__in=ids).refresh_search_documents()
 
 
 @receiver(post_save, sender=Section)

@@ -11,9 +11,8 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
-from mechanisms.models import Contact, Figure, Involvement, Point, Quote, Record, Section
+from mechanisms.models import RECORD_PARTS, Record
 
-PARTS = [Section, Point, Quote, Figure, Involvement, Contact]
 TAXONOMIES = ["countries", "sdgs", "themes", "types", "frameworks"]
 
 # Parts deleted by the same cascade as their record are written within this window.
@@ -52,7 +51,7 @@ def restore_record(history_id, kind=None):
             f"{Record._meta.get_field(name).m2m_reverse_field_name()}_id", flat=True
         )
         getattr(record, name).set(list(related))
-    for part_model in PARTS:
+    for part_model in RECORD_PARTS:
         window = (version.history_date - SAME_DELETION, version.history_date + SAME_DELETION)
         deleted_parts = part_model.history.filter(
             record_id=record.pk, history_type="-", history_date__range=window

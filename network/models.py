@@ -13,6 +13,7 @@ class Network(KindProxy, Record):
     """A regional UN network with its coordinator, secretariat and national networks."""
 
     KIND = Record.Kind.NETWORK
+    DETAIL_URL_NAME = "network:network-detail"
 
     class Meta:
         proxy = True
@@ -24,6 +25,7 @@ class NationalNetwork(KindProxy, Record):
     """A national network on migration; `parent` is its regional network."""
 
     KIND = Record.Kind.NATIONAL_NETWORK
+    DETAIL_URL_NAME = "network:national-network-detail"
 
     class Meta:
         proxy = True
@@ -35,6 +37,7 @@ class WorkingGroup(KindProxy, Record):
     """A thematic working group; `parent` is its regional coordination mechanism."""
 
     KIND = Record.Kind.WORKING_GROUP
+    DETAIL_URL_NAME = "network:working-group-detail"
 
     class Meta:
         proxy = True
@@ -46,6 +49,7 @@ class SubStructure(KindProxy, Record):
     """A committee, task force or working group inside a network."""
 
     KIND = Record.Kind.SUB_STRUCTURE
+    DETAIL_URL_NAME = "network:sub-structure-detail"
 
     class Meta:
         proxy = True
@@ -57,6 +61,7 @@ class Output(KindProxy, Record):
     """A policy and advocacy output of a network (briefing notes, a strategy, ...)."""
 
     KIND = Record.Kind.OUTPUT
+    DETAIL_URL_NAME = "network:output-detail"
 
     class Meta:
         proxy = True

@@ -19,7 +19,7 @@ def make_source(**fields):
 
 def make_record(model=Record, **fields):
     slug = unique("record")
-    defaults = {"slug": slug, "title": f"Record {slug}"}
+    defaults = {"slug": slug, "title": f"Record {slug}", "publication": "published"}
     if "source" not in fields:
         defaults["source"] = make_source()
     if model is Record and "kind" not in fields:

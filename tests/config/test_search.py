@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mechanisms.models import Record
@@ -117,3 +118,30 @@ def test_search_uses_the_index_on_postgresql_and_ranks_titles_first_elsewhere():
         assert len(best) == 9  # the regional network and the 8 national networks
         assert all("Network on Migration" in record.title for record in best)
         assert ranks[-1] < ranks[0]
+
+
+def test_renaming_a_person_or_an_organisation_updates_search(client):
+    from mechanisms.models import Organisation, Person
+
+    person = Person.objects.get(slug="mathieu-luciano")
+    person.name = "Mathieu Lucianovitch"
+    person.save()
+    organisation = Organisation.objects.get(slug="alo")
+    organisation.name = "Arab Labour Organisation Renamed"
+    organisation.save()
+    assert "iom-ro-mena-coordination-mechanism" in slugs_found(client, "Lucianovitch")
+    assert "iom-ro-mena-result-1" in slugs_found(client, "Renamed")
+
+
+def test_a_state_only_save_does_not_rebuild_the_search_text():
+    """Rebuilding reads the record's sections; a save of the state alone must not."""
+    record = Record.objects.get(slug="iom-ro-mena-coordination-mechanism")
+    record.publication = Record.Publication.ARCHIVED
+    with CaptureQueriesContext(connection) as state_only:
+        record.save(update_fields=["publication", "updated_at"])
+    record.title = "Renamed"
+    with CaptureQueriesContext(connection) as full:
+        record.save()
+    reads_sections = ['FROM "mechanisms_section"' in query["sql"] for query in state_only]
+    assert not any(reads_sections)
+    assert any('FROM "mechanisms_section"' in query["sql"] for query in full)

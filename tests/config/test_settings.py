@@ -88,3 +88,8 @@ def test_development_generates_a_secret_once_and_keeps_it(tmp_path):
 def test_local_files_are_ignored_by_git():
     ignored = (PROJECT / ".gitignore").read_text().split()
     assert {"/.secret_key", "/db.sqlite3", ".venv/"} <= set(ignored)
+
+
+def test_an_arabic_browser_gets_english_marked_as_english(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert '<html lang="en" dir="ltr">' in response.text

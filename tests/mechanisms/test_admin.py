@@ -330,3 +330,72 @@ def test_the_public_page_says_when_a_record_was_last_reviewed(client, mechanism)
     page = client.get(mechanism.get_absolute_url()).content.decode()
     assert "Last reviewed by an editor:" in page
     assert "14 March 2026" in page
+
+
+# What the review found: each pinned
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "mechanisms/mechanism",
+        "mechanisms/activity",
+        "mechanisms/areaofwork",
+        "mechanisms/record",
+        "network/network",
+        "network/nationalnetwork",
+        "network/workinggroup",
+        "network/substructure",
+        "network/output",
+    ],
+)
+def test_actions_work_on_every_kind(publisher, model):
+    app, name = model.split("/")
+    url = reverse(f"admin:{app}_{name}_changelist")
+    ids = [row.pk for row in publisher.get(url).context["cl"].result_list]
+    response = publisher.post(url, {"action": "archive", "_selected_action": ids}, follow=True)
+    assert f"{len(ids)} record{'s' if len(ids) != 1 else ''} changed." in response.text
+    assert set(Record.objects.filter(pk__in=ids).values_list("publication", flat=True)) == {
+        "archived"
+    }
+
+
+def test_a_result_added_inline_is_a_draft_of_the_same_source(editor, mechanism):
+    response = submit(
+        editor,
+        change_url(mechanism),
+        "mechanism_form",
+        **{
+            "children-TOTAL_FORMS": str(int(mechanism.children.count()) + 1),
+            f"children-{mechanism.children.count()}-title": "A new result",
+            f"children-{mechanism.children.count()}-slug": "a-new-result",
+            f"children-{mechanism.children.count()}-position": "11",
+            f"children-{mechanism.children.count()}-activity_type": "result",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"]
+    result = Record.objects.get(slug="a-new-result")
+    assert (result.parent, result.source, result.publication) == (
+        Record.objects.get(pk=mechanism.pk),
+        mechanism.source,
+        Record.Publication.DRAFT,
+    )
+
+
+def test_an_editor_cannot_publish_by_reverting_to_a_published_version(editor, mechanism):
+    published = mechanism.history.latest("history_date")
+    Record.objects.filter(pk=mechanism.pk).update(publication=Record.Publication.DRAFT)
+    revert_url = reverse(
+        "admin:mechanisms_mechanism_simple_history", args=[mechanism.pk, published.history_id]
+    )
+    assert submit(editor, revert_url, "historicalrecord_form").status_code == 302
+    mechanism.refresh_from_db()
+    assert mechanism.publication == Record.Publication.DRAFT
+
+
+@pytest.mark.parametrize("data", [{}, {"history_id": "x"}, {"history_id": "999999"}])
+def test_restoring_something_that_is_not_deleted_says_so(publisher, data):
+    url = reverse("admin:mechanisms_mechanism_deleted")
+    response = publisher.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "That record is not among the deleted ones." in response.text

@@ -36,7 +36,7 @@ class TestMechanismPages:
             "(2011)",
             "Thematic focus areas the mechanism",
             "Steps/stages in practical application of the mechanism",
-            "Current work",
+            "Currently, a regional project covering Libya, Tunisia, and Egypt",
             "Decentralization",
             "Democratic Governance",
             "Peace, Justice and Strong Institutions",
