@@ -22,6 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from mechanisms.admin_exports import (
+    export_selected_csv,
+    export_selected_fixture,
+    export_selected_json,
+)
 from mechanisms.models import (
     SDG,
     Activity,
@@ -189,7 +194,15 @@ class RecordAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["source", "countries", "sdgs", "themes", "types", "frameworks", "parent"]
     readonly_fields = ["updated_at"]
-    actions = ["mark_reviewed", "publish", "archive", "return_to_draft"]
+    actions = [
+        "mark_reviewed",
+        "publish",
+        "archive",
+        "return_to_draft",
+        export_selected_csv,
+        export_selected_json,
+        export_selected_fixture,
+    ]
     history_list_display = ["publication"]
     change_list_template = "admin/mechanisms/record_change_list.html"
     kind_fields = []

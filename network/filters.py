@@ -30,3 +30,11 @@ class NationalNetworkFilterSet(RecordFilterSet):
 
 class WorkingGroupFilterSet(RecordFilterSet):
     kinds = (Record.Kind.WORKING_GROUP,)
+
+
+class SubStructureFilterSet(RecordFilterSet):
+    kinds = (Record.Kind.SUB_STRUCTURE,)
+
+
+class OutputFilterSet(RecordFilterSet):
+    kinds = (Record.Kind.OUTPUT,)
