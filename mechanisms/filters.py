@@ -257,6 +257,9 @@ class RecordFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             queryset = self.base_queryset()
+        if data is not None and data.get("sort") not in (None, *SORTS):
+            data = data.copy()  # an unknown order is no reason to show nothing: use the default
+            del data["sort"]
         super().__init__(data, queryset=queryset, **kwargs)
 
     @classmethod

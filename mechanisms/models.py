@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact
 from django.db.models.signals import (
@@ -281,6 +281,20 @@ class Organisation(models.Model):
     natural_key.dependencies = ["mechanisms.country"]
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People named by a published record: a person seen only in drafts stays hidden."""
+        published = Q(record__publication="published")
+        return self.filter(
+            Exists(Contact.objects.filter(published, person=OuterRef("pk")))
+            | Exists(Quote.objects.filter(published, person=OuterRef("pk")))
+        )
+
+
+class PersonManager(SlugNaturalKeyManager.from_queryset(PersonQuerySet)):
+    pass
+
+
 class Person(models.Model):
     """A named person: a focal point, a speaker, a press contact."""
 
@@ -309,7 +323,7 @@ class Person(models.Model):
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="people"
     )
 
-    objects = SlugNaturalKeyManager()
+    objects = PersonManager()
     history = HistoricalRecords()
 
     class Meta:

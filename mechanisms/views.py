@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from mechanisms.filters import (
     ActivityFilterSet,
@@ -16,7 +17,7 @@ from mechanisms.filters import (
     MechanismFilterSet,
     PeopleFilterSet,
 )
-from mechanisms.models import Contact, Involvement, Organisation, Person, Point, Record
+from mechanisms.models import Contact, Involvement, Organisation, Person, Point, Quote, Record
 
 PAGE_SIZES = (10, 25, 50, 100)
 DEFAULT_PAGE_SIZE = 25
@@ -39,10 +40,11 @@ def record_list_page(request, filterset_class, template_name, extra_context=None
     """A filtered, faceted, sorted and paginated list of records."""
     filterset = filterset_class(request.GET)
     facets = filterset.facets()
-    kept = QueryDict(mutable=True)
-    for name in ("sort", "per_page"):
-        if name in request.GET:
-            kept[name] = request.GET[name]
+    kept = QueryDict(mutable=True)  # what "clear all" keeps: the order and page size
+    if sort := filterset.data.get("sort"):
+        kept["sort"] = sort
+    if "per_page" in request.GET and page_size(request) != DEFAULT_PAGE_SIZE:
+        kept["per_page"] = str(page_size(request))
     context = {
         "filter": filterset,
         "facets": facets,
@@ -181,7 +183,9 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("parent", "country").prefetch_related(
             "units",
-            Prefetch("people", Person.objects.select_related("organisation").order_by("name")),
+            Prefetch(
+                "people", Person.objects.public().select_related("organisation").order_by("name")
+            ),
         ),
         slug=slug,
     )
@@ -213,22 +217,29 @@ def person_list(request):
 
 
 def person_detail(request, slug):
+    published = Q(record__publication=Record.Publication.PUBLISHED)
     person = get_object_or_404(
-        Person.objects.select_related("organisation", "source").prefetch_related(
-            Prefetch(
-                "contacts",
-                Contact.objects.filter(record__publication="published").select_related("record"),
-            ),
-            "quotes__record",
+        Person.objects.public()
+        .select_related("organisation", "source")
+        .prefetch_related(
+            Prefetch("contacts", Contact.objects.filter(published).select_related("record")),
+            Prefetch("quotes", Quote.objects.filter(published).select_related("record")),
         ),
         slug=slug,
     )
     return render(request, "mechanisms/person_detail.html", {"person": person})
 
 
+@require_http_methods(["GET", "POST"])
 def person_email(request, slug):
-    """The email address as text, for readers without JavaScript (kept out of other pages)."""
-    person = get_object_or_404(Person.objects.exclude(email=""), slug=slug)
-    response = render(request, "mechanisms/person_email.html", {"person": person})
+    """The email address for readers without JavaScript: a button asks for it (POST), so
+    that no page a harvester follows links to holds the address as text."""
+    person = get_object_or_404(Person.objects.public().exclude(email=""), slug=slug)
+    response = render(
+        request,
+        "mechanisms/person_email.html",
+        {"person": person, "revealed": request.method == "POST"},
+    )
     response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
     return response

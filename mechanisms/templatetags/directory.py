@@ -3,6 +3,8 @@
 import re
 
 from django import template
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -14,8 +16,27 @@ MAX_WORDS = 12
 
 @register.filter
 def email_hex(address):
-    """The address as hexadecimal UTF-8, which static/js/email.js turns back into a link."""
+    """The address as hexadecimal UTF-8, which static/js/site.js turns back into a link."""
     return address.encode().hex()
+
+
+@register.simple_tag
+def list_url(url_name, **filters):
+    """A list's URL with filters in its query string, encoded (`{% list_url "search"
+    country="EG" %}`): links into filtered lists without building strings by hand."""
+    query = QueryDict(mutable=True)
+    for name, value in filters.items():
+        query[name] = str(value)
+    return f"{reverse(url_name)}?{query.urlencode()}"
+
+
+@register.filter
+def visible_to(record, user):
+    """`record` if this visitor may see it (published, or staff previewing), else None:
+    a draft's title must not show on the public pages of the records it contains."""
+    if record is not None and (record.is_published or (user.is_active and user.is_staff)):
+        return record
+    return None
 
 
 @register.filter

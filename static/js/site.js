@@ -27,15 +27,6 @@
     });
   });
 
-  /* Filters apply as soon as a box is ticked. */
-  document.querySelectorAll("form[data-auto-submit]").forEach(function (form) {
-    form.addEventListener("change", function (event) {
-      if (event.target.type === "checkbox") {
-        form.requestSubmit();
-      }
-    });
-  });
-
   /* On a phone the filters start folded, below their summary. */
   if (window.matchMedia("(max-width: 59.99rem)").matches) {
     document.querySelectorAll("details[data-collapse-on-narrow]").forEach(function (details) {

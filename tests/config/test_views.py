@@ -129,3 +129,12 @@ class TestAllRecords:
         # count, rows, 4 taxonomies, 8 facets
         with django_assert_num_queries(14):
             client.get(self.url, {"per_page": per_page, "kind": "activity", "sort": "-modified"})
+
+
+def test_an_unknown_sort_falls_back_to_the_default_order(client):
+    response = client.get(reverse("search"), {"sort": "bogus", "per_page": "7"})
+    assert response.status_code == 200
+    assert len(response.context["page_obj"]) > 0
+    assert "No results are shown" not in response.text
+    assert response.context["clear_all"].urlencode() == ""
+    assert 'value="bogus"' not in response.text

@@ -303,11 +303,50 @@ class TestEmailProtection:
         assert f'data-email="{self.address.encode().hex()}"' in response.text
         assert reverse("mechanisms:person-email", args=["tamim-elyan"]) in response.text
 
-    def test_the_fallback_page_shows_it_and_is_not_indexed(self, client):
-        response = client.get(reverse("mechanisms:person-email", args=["tamim-elyan"]))
-        assert f'href="mailto:{self.address}"' in response.text
-        assert response["X-Robots-Tag"] == "noindex, nofollow"
+    def test_the_fallback_page_shows_it_only_when_asked_and_is_not_indexed(self, client):
+        url = reverse("mechanisms:person-email", args=["tamim-elyan"])
+        asked = client.get(url)
+        assert self.address not in asked.text
+        assert "Show the email address" in asked.text
+        shown = client.post(url)
+        assert f'href="mailto:{self.address}"' in shown.text
+        for response in (asked, shown):
+            assert response["X-Robots-Tag"] == "noindex, nofollow"
+            assert response["Cache-Control"] == "no-store"
+
+    def test_people_seen_only_in_drafts_are_not_public(self, client):
+        Record.objects.filter(slug="regional-partners-briefing-imrf-outcomes-2022").update(
+            publication=Record.Publication.DRAFT
+        )
+        for url in [
+            reverse("mechanisms:person-detail", args=["tamim-elyan"]),
+            reverse("mechanisms:person-email", args=["tamim-elyan"]),
+            reverse("mechanisms:person-detail", args=["carmela-godeau"]),
+        ]:
+            assert client.get(url).status_code == 404, url
+        organisation = client.get(reverse("mechanisms:organisation-detail", args=["iom-ro-mena"]))
+        assert "Carmela Godeau" not in organisation.text
+        assert "Mathieu Luciano" in organisation.text
+
+    def test_a_draft_parent_is_not_named_on_public_pages(self, client):
+        Record.objects.filter(slug="iom-ro-mena-coordination-mechanism").update(
+            title="Secret draft title", publication=Record.Publication.DRAFT
+        )
+        for url in [
+            reverse("mechanisms:activity-list"),
+            reverse("mechanisms:activity-detail", args=["iom-ro-mena-result-1"]),
+        ]:
+            page = client.get(url)
+            assert page.status_code == 200
+            assert "Secret draft title" not in page.text, url
 
     def test_a_person_without_an_email_has_no_fallback_page(self, client):
         response = client.get(reverse("mechanisms:person-email", args=["mathieu-luciano"]))
         assert response.status_code == 404
+
+
+def test_a_state_that_can_change_says_when_it_was_reported(client):
+    page = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM])).text
+    assert 'Ongoing</span> <span class="status__as-of">(as reported in 2015)</span>' in page
+    completed = client.get(reverse("mechanisms:activity-detail", args=["iom-ro-mena-result-1"]))
+    assert "as reported" not in completed.text
