@@ -1,7 +1,7 @@
 """Pages that gather every kind of record: home, countries, SDGs, search."""
 
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from config.filters import AllRecordsFilterSet
 from mechanisms.models import SDG, Contact, Country, Organisation, Record, Theme, Type
@@ -43,6 +43,8 @@ def country_list(request):
 
 def country_detail(request, iso_code):
     country = get_object_or_404(Country, iso_code=iso_code.upper())
+    if iso_code != iso_code.lower():
+        return redirect(country, permanent=True)
     records = Record.objects.for_list().filter(countries=country)
     context = {
         "country": country,

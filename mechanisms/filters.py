@@ -59,10 +59,6 @@ class Facet:
     label: str
     options: list = field(default_factory=list)
 
-    @property
-    def selected_count(self):
-        return sum(option.selected for option in self.options)
-
 
 @dataclass
 class Chip:

@@ -105,10 +105,6 @@ class LoadReport:
     unchanged: int = 0
     kept: list = field(default_factory=list)
 
-    @property
-    def changed(self):
-        return bool(self.created or self.updated)
-
 
 def proxy_models():
     """The per-kind proxy of each record kind."""

@@ -138,3 +138,15 @@ def test_an_unknown_sort_falls_back_to_the_default_order(client):
     assert "No results are shown" not in response.text
     assert response.context["clear_all"].urlencode() == ""
     assert 'value="bogus"' not in response.text
+
+
+def test_a_country_code_in_capitals_redirects_to_the_page(client):
+    response = client.get("/countries/EG/")
+    assert response.status_code == 301
+    assert response["Location"] == "/countries/eg/"
+
+
+def test_every_page_links_to_the_admin_and_the_api(client):
+    page = client.get(reverse("home")).text
+    assert 'href="/admin/"' in page
+    assert 'href="/api/"' in page
