@@ -95,7 +95,8 @@ class TestSdgPages:
     def test_query_count(self, client, django_assert_num_queries):
         # SDG, records and their 4 taxonomies, focal points
         with django_assert_num_queries(7):
-            client.get(reverse("sdg-detail", kwargs={"number": 16}))
+            response = client.get(reverse("sdg-detail", kwargs={"number": 16}))
+        assert "<h1>Peace, Justice and Strong Institutions</h1>" in response.text
 
 
 class TestAllRecords:

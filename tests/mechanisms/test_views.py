@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from mechanisms.models import Record
 
@@ -253,9 +254,11 @@ class TestQueryCounts:
         ],
     )
     def test_details(self, client, django_assert_num_queries, url_name, slug, queries):
+        title = Record.objects.get(slug=slug).title
         with django_assert_num_queries(queries):
             response = client.get(reverse(url_name, args=[slug]))
         assert response.status_code == 200
+        assert f"<h1>{escape(title)}</h1>" in response.text
 
 
 class TestOrganisationsAndPeople:
