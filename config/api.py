@@ -273,7 +273,8 @@ def person_list(request):
 def person_detail(request, slug):
     contacts = PeopleFilterSet.published_contacts().select_related("record").order_by("role")
     person = (
-        Person.objects.select_related("organisation")
+        Person.objects.public()
+        .select_related("organisation")
         .prefetch_related(Prefetch("contacts", contacts))
         .filter(slug=slug)
         .first()

@@ -290,7 +290,7 @@ def export_view(filterset_class, basename):
         if export_format not in FORMATS:
             raise Http404
         filterset = filterset_class(request.GET)
-        if not filterset.form.is_valid():
+        if not filterset.is_valid():
             return filter_error_response(filterset)
         return export_response(
             filterset.results(), export_format, basename, request.build_absolute_uri

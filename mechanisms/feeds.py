@@ -31,7 +31,7 @@ class RecordListFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         filterset = self.filterset_class(request.GET)
-        if not filterset.form.is_valid():
+        if not filterset.is_valid():
             return filter_error_response(filterset)
         return super().__call__(request, *args, **kwargs)
 

@@ -88,7 +88,9 @@ class FacetValuesField(forms.Field):
         if not value:
             return []
         values = [value] if isinstance(value, str) else list(value)
-        return list(dict.fromkeys(self.normalise(str(item).strip()) for item in values))
+        # An empty value (`?theme=`) selects nothing rather than being refused.
+        items = (str(item).strip() for item in values)
+        return list(dict.fromkeys(self.normalise(item) for item in items if item))
 
     def validate(self, value):
         super().validate(value)
@@ -294,13 +296,30 @@ class RecordFilterSet(django_filters.FilterSet):
             facet_filter = self.filters[name]
             options = facet_filter.facet(self.filtered_without(name), selected)
             known = {option.value for option in options}
-            if unknown := [value for value in selected if value not in known]:
-                self.form.add_error(
-                    name,
-                    _("Unknown value: %(values)s.") % {"values": ", ".join(unknown)[:80]},
-                )
+            self.refuse_unknown(name, [value for value in selected if value not in known])
             facets.append(Facet(name=name, label=facet_filter.label, options=options))
         return facets
+
+    def is_valid(self):
+        """The form's checks, and that each selected vocabulary value exists: one query
+        per vocabulary facet in use. For downloads and feeds, which load no facets."""
+        if not self.form.is_valid():
+            return False
+        for name in self.facet_names:
+            facet_filter = self.filters[name]
+            selected = [str(value) for value in self.form.cleaned_data.get(name) or []]
+            if selected and isinstance(facet_filter, RelatedFacetFilter):
+                existing = facet_filter.relation.related_model.objects.filter(
+                    **{f"{facet_filter.key}__in": selected}
+                ).values_list(facet_filter.key, flat=True)
+                known = {str(value) for value in existing}
+                self.refuse_unknown(name, [value for value in selected if value not in known])
+        return self.form.is_valid()
+
+    def refuse_unknown(self, name, unknown):
+        if unknown:
+            message = _("Unknown value: %(values)s.") % {"values": ", ".join(unknown)[:80]}
+            self.form.add_error(name, ValidationError(message, code="unknown"))
 
     def error_messages(self):
         """(filter label, message) pairs of the form's errors."""
@@ -411,7 +430,7 @@ class PeopleFilterSet(django_filters.FilterSet):
     def base_queryset(cls):
         contacts = cls.published_contacts()
         return (
-            Person.objects.filter(Exists(contacts.filter(person=OuterRef("pk"))))
+            Person.objects.public()
             .select_related("organisation")
             .prefetch_related(
                 Prefetch("contacts", contacts.select_related("record").order_by("role"))

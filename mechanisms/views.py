@@ -168,7 +168,9 @@ def organisation_list(request):
             record_count=Count(
                 "records", filter=Q(records__in=published.values("pk")), distinct=True
             ),
-            people_count=Count("people", distinct=True),
+            people_count=Count(
+                "people", filter=Q(people__in=Person.objects.public().values("pk")), distinct=True
+            ),
         )
         .order_by("name")
     )

@@ -241,3 +241,18 @@ def test_organisations(client):
 
 def test_read_only(client):
     assert client.post(reverse("api:record-list", args=["mechanisms"])).status_code == 405
+
+
+def test_people_named_only_in_drafts_are_not_in_the_api(client):
+    Record.objects.filter(slug="regional-partners-briefing-imrf-outcomes-2022").update(
+        publication=Record.Publication.DRAFT
+    )
+    for slug in ("tamim-elyan", "carmela-godeau"):
+        response = client.get(f"/api/people/{slug}/")
+        assert response.status_code == 404
+        assert response.json()["error"]
+    listed = [person["slug"] for person in client.get("/api/people/").json()["results"]]
+    assert listed == ["mathieu-luciano"]
+    organisations = client.get(reverse("mechanisms:organisation-list"))
+    iom_ro = next(o for o in organisations.context["page_obj"] if o.slug == "iom-ro-mena")
+    assert iom_ro.people_count == 1

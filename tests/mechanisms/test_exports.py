@@ -161,7 +161,9 @@ class TestQueryCounts:
     """No query per row: the same count for 2 and 12 records, and per chunk beyond that."""
 
     @pytest.mark.parametrize(
-        ("export_format", "queries"), [("csv", 8), ("json", 8), ("fixture.json", 24)]
+        # one of them checks that the theme asked for exists
+        ("export_format", "queries"),
+        [("csv", 9), ("json", 9), ("fixture.json", 25)],
     )
     @pytest.mark.parametrize("count", [2, 12])
     def test_a_fixed_number_of_queries(
@@ -177,12 +179,13 @@ class TestQueryCounts:
         )
 
     def test_rows_are_read_chunk_by_chunk(self, client, django_assert_num_queries, monkeypatch):
-        """Three chunks: the records' query once, the seven prefetches per chunk."""
+        """Three chunks: the theme's check and the records' query once, the seven
+        prefetches per chunk."""
         monkeypatch.setattr(list_fixtures, "STREAM_CHUNK_SIZE", 5)
         theme = Theme.objects.create(slug="export-test", name="Export test")
         many_mechanisms(12, theme)
         url = export_url("mechanisms:mechanism-export", "csv")
-        with django_assert_num_queries(1 + 3 * 7):
+        with django_assert_num_queries(2 + 3 * 7):
             _response, text = download(client, url, {"theme": "export-test"})
         assert len(csv_rows(text)) == 12
 
@@ -321,3 +324,17 @@ def test_a_person_with_a_bad_email_is_refused_and_nothing_changes(tmp_path):
         "Enter a valid email address."
     ) in str(refused.value)
     assert Person.objects.count() == people
+
+
+@pytest.mark.parametrize(
+    "url", ["/activities/export.csv", "/activities/export.json", "/activities/feed.atom"]
+)
+def test_an_unknown_filter_value_is_refused_as_on_the_page(client, url):
+    response = client.get(url, {"country": "ZZ"})
+    assert response.status_code == 400
+    assert "Unknown value: ZZ." in response.content.decode()
+
+
+def test_an_empty_filter_value_selects_nothing(client):
+    assert client.get("/areas-of-work/", {"theme": ""}).context["page_obj"].paginator.count == 1
+    assert client.get("/areas-of-work/export.csv", {"theme": ""}).status_code == 200
