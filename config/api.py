@@ -7,6 +7,8 @@ ever added to within a version. Bad input gives 400 (or 404) with a JSON body, n
 Each request runs a fixed number of queries, whatever the page size.
 """
 
+from functools import wraps
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -14,7 +16,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from config.filters import AllRecordsFilterSet
 from mechanisms.exports import record_data, summary_data, with_export_relations
@@ -71,6 +73,28 @@ def not_found():
     return error_response(404, _("Not found."))
 
 
+def read_only(view):
+    """GET and HEAD, with every other method refused in JSON. No CSRF check: the API
+    never writes, and a refusal must be JSON too."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = error_response(405, _("The API is read-only: use GET."))
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@read_only
+def unknown_path(request):
+    """Any other path under /api/ (and slugs the URL patterns refuse): a JSON 404."""
+    return not_found()
+
+
 def paginated(request, items, serialize_item, extra=None):
     """A page of `items` as the API gives it, or a 400 response naming the bad parameter."""
     paging = PageForm(request.GET)
@@ -109,7 +133,7 @@ def page_url(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-@require_safe
+@read_only
 def index(request):
     """Where everything is."""
     absolute = request.build_absolute_uri
@@ -119,7 +143,7 @@ def index(request):
     return api_response({"endpoints": endpoints})
 
 
-@require_safe
+@read_only
 def record_list(request, collection):
     filterset_class = COLLECTIONS.get(collection)
     if filterset_class is None:
@@ -156,7 +180,7 @@ def facet_data(facet):
     }
 
 
-@require_safe
+@read_only
 def record_detail(request, collection, slug):
     filterset_class = COLLECTIONS.get(collection)
     if filterset_class is None:
@@ -214,14 +238,14 @@ def organisation_data(organisation, absolute_url):
     }
 
 
-@require_safe
+@read_only
 def organisation_list(request):
     organisations = Organisation.objects.select_related("parent", "country").order_by("name")
     absolute = request.build_absolute_uri
     return paginated(request, organisations, lambda org: organisation_data(org, absolute))
 
 
-@require_safe
+@read_only
 def organisation_detail(request, slug):
     organisation = (
         Organisation.objects.select_related("parent", "country").filter(slug=slug).first()
@@ -258,7 +282,7 @@ def person_data(person, absolute_url):
     }
 
 
-@require_safe
+@read_only
 def person_list(request):
     filterset = PeopleFilterSet(request.GET)
     if not filterset.form.is_valid():
@@ -269,7 +293,7 @@ def person_list(request):
     return paginated(request, filterset.results(), lambda person: person_data(person, absolute))
 
 
-@require_safe
+@read_only
 def person_detail(request, slug):
     contacts = PeopleFilterSet.published_contacts().select_related("record").order_by("role")
     person = (

@@ -1,6 +1,6 @@
 """/api/: the read-only JSON API (see config/api.py and README.md, "JSON API")."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from config import api
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("people/<slug:slug>/", api.person_detail, name="person-detail"),
     path("<slug:collection>/", api.record_list, name="record-list"),
     path("<slug:collection>/<slug:slug>/", api.record_detail, name="record-detail"),
+    re_path(r"", api.unknown_path),
 ]

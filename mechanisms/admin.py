@@ -47,7 +47,7 @@ from mechanisms.models import (
     Theme,
     Type,
 )
-from mechanisms.restore import deleted_records, restore_record
+from mechanisms.restore import RestoreRefused, deleted_records, restore_record
 
 admin.site.site_header = _("Migration coordination directory: editors")
 admin.site.site_title = _("Directory editors")
@@ -320,7 +320,11 @@ class RecordAdmin(SimpleHistoryAdmin):
                     request, _("That record is not among the deleted ones."), messages.ERROR
                 )
                 return redirect(request.path)
-            restored = restore_record(version.history_id, kind=kind)
+            try:
+                restored = restore_record(version.history_id, kind=kind)
+            except RestoreRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+                return redirect(request.path)
             self.message_user(
                 request,
                 _("“%(title)s” was restored as a draft.") % {"title": restored.title},

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from mechanisms.exports import filter_error_response
 
@@ -18,11 +19,13 @@ FEED_LENGTH = 50
 @dataclass
 class FeedQuery:
     filterset: object
-    full_path: str
+    path: str
 
 
 class RecordListFeed(Feed):
     feed_type = Atom1Feed
+    # Atom requires an author (RFC 4287, 4.1.1): the directory speaks for its entries.
+    author_name = _("Migration coordination in the Arab States: a directory")
 
     def __init__(self, filterset_class, title, list_url_name):
         self.filterset_class = filterset_class
@@ -40,7 +43,7 @@ class RecordListFeed(Feed):
         query = request.GET.copy()
         for name in ("page", "per_page", "sort"):
             query.pop(name, None)
-        return FeedQuery(self.filterset_class(query), request.get_full_path())
+        return FeedQuery(self.filterset_class(query), request.path)
 
     def title(self, obj):
         return str(self.list_title)
@@ -50,7 +53,9 @@ class RecordListFeed(Feed):
         return f"{url}?{obj.filterset.data.urlencode()}" if obj.filterset.data else url
 
     def feed_url(self, obj):
-        return obj.full_path
+        """The feed's own address, with the filters only (no page, size or order)."""
+        query = obj.filterset.data.urlencode()
+        return f"{obj.path}?{query}" if query else obj.path
 
     def items(self, obj):
         """Only what an entry shows: no taxonomies, one query."""

@@ -262,7 +262,7 @@ class RecordFilterSet(django_filters.FilterSet):
 
     @classmethod
     def base_queryset(cls):
-        """The records of this list before any filter; exports can start from it too."""
+        """The records of this list before any filter."""
         records = Record.objects.for_list()
         return records.of_kind(*cls.kinds) if cls.kinds else records
 

@@ -414,7 +414,7 @@ def save_all(pending, conflict, report, errors, using):
                 errors.append(
                     item.error(
                         f"exists with other content ({names}); "
-                        "give --update to overwrite it, or --dry-run to see the changes"
+                        "give --update to overwrite it (with --dry-run to see the changes first)"
                     )
                 )
                 continue

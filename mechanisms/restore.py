@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
 
 from mechanisms.models import RECORD_PARTS, Record
 
@@ -17,6 +18,10 @@ TAXONOMIES = ["countries", "sdgs", "themes", "types", "frameworks"]
 
 # Parts deleted by the same cascade as their record are written within this window.
 SAME_DELETION = dt.timedelta(seconds=10)
+
+
+class RestoreRefused(Exception):
+    """The record cannot come back as it was; the message says why."""
 
 
 def deleted_records(kind=None):
@@ -35,6 +40,14 @@ def deleted_records(kind=None):
 @transaction.atomic
 def restore_record(history_id, kind=None):
     version = deleted_records(kind).get(history_id=history_id)
+    if Record.objects.filter(slug=version.slug).exists():
+        raise RestoreRefused(
+            _(
+                "Another record now has the slug “%(slug)s”: change that record's slug, "
+                "then restore this one."
+            )
+            % {"slug": version.slug}
+        )
     record = version.instance
     record.publication = Record.Publication.DRAFT
     if record.parent_id and not Record.objects.filter(pk=record.parent_id).exists():

@@ -1,6 +1,7 @@
 """The read-only JSON API: the pages' filters, pagination, a stable shape, JSON errors."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from config.api import COLLECTIONS
@@ -256,3 +257,20 @@ def test_people_named_only_in_drafts_are_not_in_the_api(client):
     organisations = client.get(reverse("mechanisms:organisation-list"))
     iom_ro = next(o for o in organisations.context["page_obj"] if o.slug == "iom-ro-mena")
     assert iom_ro.people_count == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/activities/%D8%B9/", "/api/activities/a%00b/", "/api/x/y/z/"]
+)
+def test_every_unknown_path_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["error"] == "Not found."
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "options"])
+def test_the_api_refuses_writes_in_json(method):
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/records/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert "read-only" in response.json()["error"]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from mechanisms.models import SDG, Mechanism, Record, Section
 from mechanisms.roles import EDITOR, PUBLISHER
 from tests.admin_forms import submit
+from tests.factories import make_record
 
 pytestmark = pytest.mark.django_db
 
@@ -399,3 +400,19 @@ def test_restoring_something_that_is_not_deleted_says_so(publisher, data):
     response = publisher.post(url, data, follow=True)
     assert response.status_code == 200
     assert "That record is not among the deleted ones." in response.text
+
+
+def test_a_record_whose_slug_was_taken_meanwhile_is_not_restored_over_it(publisher):
+    result = Record.objects.get(slug="iom-ro-mena-result-3")
+    publisher.post(reverse("admin:mechanisms_activity_delete", args=[result.pk]), {"post": "yes"})
+    make_record(slug="iom-ro-mena-result-3", title="A newcomer")
+    version = Record.history.filter(slug="iom-ro-mena-result-3", history_type="-").latest(
+        "history_date"
+    )
+    response = publisher.post(
+        reverse("admin:mechanisms_activity_deleted"),
+        {"history_id": version.history_id},
+        follow=True,
+    )
+    assert "Another record now has the slug “iom-ro-mena-result-3”" in response.text
+    assert Record.objects.get(slug="iom-ro-mena-result-3").title == "A newcomer"

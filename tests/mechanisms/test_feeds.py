@@ -61,3 +61,14 @@ def test_a_bad_filter_is_a_400(client, params):
 def test_one_query(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         client.get(reverse("network:network-feed"))
+
+
+def test_the_feed_has_an_author_and_a_clean_self_link(client):
+    response = client.get("/activities/feed.atom", {"country": "EG", "page": "2", "sort": "title"})
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(response.content)
+    assert feed.find(f"{atom}author/{atom}name").text.startswith("Migration coordination")
+    self_link = next(
+        link.get("href") for link in feed.findall(f"{atom}link") if link.get("rel") == "self"
+    )
+    assert self_link.endswith("/activities/feed.atom?country=EG")
