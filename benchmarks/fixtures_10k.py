@@ -100,6 +100,7 @@ def generate():
             summary="A regional mechanism. " * 5,
             source=source,
             geographic_focus="the Arab States",
+            publication="published",
         )
         for n in range(RECORDS // (1 + ACTIVITIES_PER_MECHANISM))
     )
@@ -115,6 +116,7 @@ def generate():
             status="completed",
             year=2013,
             date_text="December 2013",
+            publication="published",
         )
         for mechanism in mechanisms
         for n in range(1, ACTIVITIES_PER_MECHANISM + 1)
@@ -153,6 +155,12 @@ def generate():
         Contact(record=r, position=1, person=people[i % len(people)], role="focal-point")
         for i, r in enumerate(mechanisms)
     )
+    return Record.objects.count()
+
+
+def count_records():
+    from mechanisms.models import Record
+
     return Record.objects.count()
 
 
@@ -200,6 +208,7 @@ STEPS = {
     "migrate": lambda path: migrate(),
     "generate": lambda path: generate(),
     "baseline": lambda path: None,
+    "count": lambda path: count_records(),
     "export": export_ours,
     "dumpdata": export_dumpdata,
     "import_fixtures": import_ours,
@@ -285,6 +294,10 @@ def main(postgres=None):
         results["import_fixtures"] = child("import_fixtures", databases.url("ours"), str(ours_file))
         databases.copy("empty", "theirs")
         results["loaddata"] = child("loaddata", databases.url("theirs"), str(dump_file))
+        for name in ("ours", "theirs"):
+            imported = child("count", databases.url(name))["result"]
+            if imported != count:
+                sys.exit(f"{name}: {imported} records imported of {count}; no figures reported")
         sizes = {"export": ours_file.stat().st_size, "dumpdata": dump_file.stat().st_size}
         for step, figures in results.items():
             size = f", file {sizes[step] / 1e6:.1f} MB" if step in sizes else ""
