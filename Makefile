@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3 python3.14 python3.13 python3.12; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help venv run serve setup load test test-postgres lint format export migrations-check lock clean
+.PHONY: help venv checkers run serve setup load test test-postgres lint format export migrations-check messages lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -31,13 +31,25 @@ $(BIN)/.installed: requirements/dev.txt
 
 venv: $(BIN)/.installed ## Create the virtual environment from the pinned lock
 
+# axe-core and vnu.jar, pinned in package-lock.json. --ignore-scripts: vnu-jar's install
+# script would download a Java runtime of its own; the tests run Debian's.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "npm is missing: the browser tests need it for axe-core and vnu.jar."; \
+		echo "Install Node.js and npm (apt-get install nodejs npm), then run make again."; \
+		exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+checkers: node_modules/.installed ## Install the browser tests' checkers (axe-core, vnu.jar) with npm
+
 setup: venv ## Migrate and load every fixture (safe to run twice)
 	$(MANAGE) setup_directory
 
 run: setup ## Set up and serve the site on http://127.0.0.1:$(PORT)/ (SQLite by default)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: venv ## Run the whole test suite (browser tests included)
+test: venv checkers ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest
 
 export: venv ## Write the database back into fixtures/ (DIR=path to write elsewhere)
@@ -52,10 +64,15 @@ format: venv ## Format and fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+messages: venv ## Update the Arabic catalogue from the code and compile it (needs GNU gettext)
+	$(MANAGE) makemessages -l ar --no-obsolete --ignore=.venv --ignore=node_modules \
+		--ignore=tests --ignore=benchmarks --ignore=staticfiles --ignore=scripts
+	$(MANAGE) compilemessages -l ar --ignore=.venv --ignore=node_modules
+
 lock: venv ## Re-pin requirements/*.txt from pyproject.toml
 	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --generate-hashes -q -o requirements/base.txt
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes -q -o requirements/dev.txt
 
 clean: ## Remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles

@@ -4,6 +4,7 @@ Without any environment the site runs on a SQLite file in the project with DEBUG
 which requires SECRET_KEY; `make run` sets DEBUG=true so a fresh clone needs nothing.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_list, local_secret_key
+from config.env import env_bool, env_int, env_list, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,25 +43,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "axes",
     "django_filters",
     "simple_history",
     "mechanisms",
     "network",
-    "config",
+    "directory",
 ]
 
 MIDDLEWARE = [
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "directory.middleware.DropDirectionControls",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,13 +100,50 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Public pages are cached until the data changes (mechanisms/cache.py); off to measure
+# or debug the pages themselves.
+DIRECTORY_CACHE = env_bool("DIRECTORY_CACHE", default=True)
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # Sites that share one Redis keep apart by their prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# How many reverse proxies of ours stand in front of the app servers, each appending the
+# address it saw to X-Forwarded-For: the client's address is read from that header only
+# then, that many places from its end (mechanisms/throttle.py). 0: the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sign-in throttling (django-axes). Failures count per username *and* client address:
+# after LOGIN_FAILURE_LIMIT wrong passwords that pair is refused for the cool-off, so a
+# guesser elsewhere cannot lock an editor out, nor one client lock out everyone. The
+# attempts are database rows, so every app server counts the same ones. Unlock early
+# with `manage.py axes_reset_ip_username IP USERNAME` (or `axes_reset`).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mechanisms.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "mechanisms.lockout.lockout_response"
+
+# Email addresses are given out one request at a time, to at most this many requests per
+# client in a window of this many seconds (mechanisms/views.py, person_email).
+EMAIL_REVEAL_LIMIT = env_int("EMAIL_REVEAL_LIMIT", 10)
+EMAIL_REVEAL_WINDOW = env_int("EMAIL_REVEAL_WINDOW", 10 * 60)
+
+# Staff sessions end after a working day without a request: every request moves the
+# expiry on. Sessions are database rows, shared by every app server.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 9 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -111,16 +153,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# Arabic joins when its translations do; until then an Arabic browser gets English pages
-# marked as English (not right-to-left English text).
-LANGUAGES = [("en", _("English"))]
+# English, the language of the source documents, first: a translated field falls back to
+# it where the Arabic is missing.
+LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -152,16 +194,46 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
-if env_bool("BEHIND_TLS_PROXY", default=False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Behind a TLS-terminating proxy (which must set X-Forwarded-Proto): HTTPS only, with a
+# year of HSTS for the host and its subdomains, ready for browsers' preload lists (the
+# header does nothing there until the domain is submitted at hstspreload.org). Each can
+# be turned off; `check --deploy` then warns. The health check answers plain HTTP, for
+# load balancers that probe the app servers directly.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=BEHIND_TLS_PROXY)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60 if BEHIND_TLS_PROXY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=BEHIND_TLS_PROXY
+)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=BEHIND_TLS_PROXY)
+
+# Logs go to stdout: JSON lines in production (config/logs.py), plain text in development.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes narrates every sign-in at INFO; its warnings (failures, lockouts) stay.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Where `export_fixtures` writes and `setup_directory` reads by default.

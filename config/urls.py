@@ -1,31 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
+from django.templatetags.static import static
+from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
-from config import views
-from config.filters import AllRecordsFilterSet
-from mechanisms.exports import export_view
-from mechanisms.feeds import RecordListFeed
-
+# The public pages in each language, under /en/ and /ar/; a bare path (an old link, a
+# typed address) redirects by the browser's language, or the language chosen last. The
+# API (its data holds both languages), the health check and the admin (English and
+# Arabic side by side) stay outside.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("countries/", views.country_list, name="country-list"),
-    re_path(r"^countries/(?P<iso_code>[a-zA-Z]{2})/$", views.country_detail, name="country-detail"),
-    path("sdgs/", views.sdg_list, name="sdg-list"),
-    path("sdgs/<int:number>/", views.sdg_detail, name="sdg-detail"),
-    path("search/", views.search, name="search"),
-    path(
-        "search/export.<str:export_format>",
-        export_view(AllRecordsFilterSet, "records"),
-        name="search-export",
-    ),
-    path(
-        "search/feed.atom",
-        RecordListFeed(AllRecordsFilterSet, _("All records"), "search"),
-        name="search-feed",
-    ),
-    path("api/", include("config.api_urls")),
-    path("", include("mechanisms.urls")),
-    path("", include("network.urls")),
+    path("api/", include("directory.api_urls")),
+    path("health/", include("directory.health_urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico where a page names no icon (the admin, the API).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
+    *i18n_patterns(
+        path("", include("directory.urls")),
+        path("", include("mechanisms.urls")),
+        path("", include("network.urls")),
+    ),
 ]

@@ -18,25 +18,24 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from mechanisms import bilingual
 from mechanisms.admin_exports import (
     export_selected_csv,
     export_selected_fixture,
     export_selected_json,
 )
+from mechanisms.kinds import registry
 from mechanisms.models import (
     SDG,
-    Activity,
-    AreaOfWork,
     Contact,
     Country,
     Figure,
     Framework,
     Involvement,
-    Mechanism,
     Organisation,
     Person,
     Point,
@@ -101,34 +100,52 @@ class RowAutocompleteMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class PartInline(admin.TabularInline):
+class BilingualMixin:
+    """Admin forms with English and Arabic side by side: the Arabic of a translated field
+    is typed right to left."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = bilingual.language_of(db_field)
+        if formfield is not None and language:
+            formfield.widget.attrs.update({"lang": language, "dir": get_language_bidi_of(language)})
+        return formfield
+
+
+def get_language_bidi_of(language):
+    return "rtl" if get_language_info(language)["bidi"] else "ltr"
+
+
+class PartInline(BilingualMixin, admin.TabularInline):
     extra = 0
     ordering = ["position"]
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(BilingualMixin, admin.StackedInline):
     model = Section
     extra = 0
     ordering = ["position"]
-    fields = ["position", "heading", "body"]
+    fields = bilingual.side_by_side(Section, ["position", "heading", "body"])
 
 
 class PointInline(PartInline):
     model = Point
-    fields = ["position", "kind", "label", "text"]
+    fields = bilingual.one_after_another(Point, ["position", "kind", "label", "text"])
 
 
-class QuoteInline(RowAutocompleteMixin, admin.StackedInline):
+class QuoteInline(RowAutocompleteMixin, BilingualMixin, admin.StackedInline):
     model = Quote
     extra = 0
     ordering = ["position"]
-    fields = ["position", "text", "person", "attribution"]
+    fields = bilingual.side_by_side(Quote, ["position", "text", "person", "attribution"])
     autocomplete_fields = ["person"]
 
 
 class FigureInline(PartInline):
     model = Figure
-    fields = ["position", "qualifier", "value", "unit", "label"]
+    fields = bilingual.one_after_another(
+        Figure, ["position", "qualifier", "value", "unit", "label"]
+    )
 
 
 class InvolvementInline(RowAutocompleteMixin, PartInline):
@@ -143,21 +160,47 @@ class ContactInline(RowAutocompleteMixin, PartInline):
     autocomplete_fields = ["person"]
 
 
-class ChildInline(admin.TabularInline):
+class ChildInline(BilingualMixin, admin.TabularInline):
     """Records that belong to the one being edited (results, national networks, ...)."""
 
     fk_name = "parent"
     extra = 0
     ordering = ["position"]
     show_change_link = True
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": ["title_en"]}
 
 
-class ActivityInline(ChildInline):
-    model = Activity
-    fields = ["position", "title", "slug", "activity_type", "status", "date_text", "year"]
-    verbose_name = _("result or activity")
-    verbose_name_plural = _("results and activities")
+# The kind-specific fields short enough for a row of an inline, in this order.
+INLINE_FIELDS = ("activity_type", "status", "date_text", "year", "structure_type")
+
+
+def child_inline(kind):
+    """The inline of the records of `kind` inside the record they belong to."""
+    fields = ["position", "title", "slug"]
+    fields += [name for name in INLINE_FIELDS if name in kind.allowed_fields]
+    fields = bilingual.one_after_another(kind.model, fields)
+    return type(
+        f"{kind.model.__name__}Inline", (ChildInline,), {"model": kind.model, "fields": fields}
+    )
+
+
+PART_INLINES = {
+    "sections": SectionInline,
+    "points": PointInline,
+    "involvements": InvolvementInline,
+    "contacts": ContactInline,
+    "figures": FigureInline,
+    "quotes": QuoteInline,
+}
+
+
+def kind_inlines(kind):
+    """The inlines of a kind's form, in the order of its declared parts: parts of the
+    record, or the records of a kind that belong to it."""
+    return [
+        PART_INLINES[part] if part in PART_INLINES else child_inline(registry[part])
+        for part in kind.parts
+    ]
 
 
 class RestoreForm(forms.Form):
@@ -184,14 +227,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RecordAdmin(SimpleHistoryAdmin):
+class RecordAdmin(BilingualMixin, SimpleHistoryAdmin):
     """What every kind of record shares; each kind adds its own fields and inlines."""
 
     list_display = ["title", "publication", "last_reviewed", "updated_at"]
     list_filter = ["publication", ReviewDueFilter, "source", "countries", "sdgs", "themes"]
     list_select_related = ["source"]
-    search_fields = ["title", "slug", "summary"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title_en", "title_ar", "slug", "summary_en", "summary_ar"]
+    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["source", "countries", "sdgs", "themes", "types", "frameworks", "parent"]
     readonly_fields = ["updated_at"]
     actions = [
@@ -209,13 +252,27 @@ class RecordAdmin(SimpleHistoryAdmin):
     inlines = [SectionInline, PointInline, InvolvementInline, ContactInline]
 
     def get_fieldsets(self, request, obj=None):
+        """English and Arabic side by side, a translated field on one line."""
+        model = self.model
         fieldsets = [
-            (None, {"fields": ["title", "slug", "summary", "publication", "source"]}),
+            (
+                None,
+                {
+                    "fields": bilingual.side_by_side(
+                        model, ["title", "slug", "summary", "publication", "source"]
+                    )
+                },
+            ),
             (_("Taxonomies"), {"fields": ["countries", "sdgs", "themes", "types", "frameworks"]}),
         ]
         if self.kind_fields:
-            fieldsets.append((_("Details"), {"fields": self.kind_fields}))
-        fieldsets.append((_("Freshness"), {"fields": ["last_reviewed", "updated_at"]}))
+            fieldsets.append(
+                (_("Details"), {"fields": bilingual.side_by_side(model, self.kind_fields)})
+            )
+        fieldsets += [
+            (_("Arabic translation"), {"fields": [("translated_by", "translation_reviewed")]}),
+            (_("Freshness"), {"fields": ["last_reviewed", "updated_at"]}),
+        ]
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -342,18 +399,21 @@ class RecordAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/mechanisms/deleted_records.html", context)
 
 
-@admin.register(Mechanism)
-class MechanismAdmin(RecordAdmin):
-    list_display = ["title", "budget_display", "publication", "last_reviewed", "updated_at"]
-    kind_fields = ["geographic_focus", ("budget_amount", "budget_currency", "budget_year")]
-    inlines = [
-        SectionInline,
-        InvolvementInline,
-        ContactInline,
-        ActivityInline,
-        FigureInline,
-        QuoteInline,
-    ]
+# Columns and filters of a kind's changelist, among the fields it carries.
+CHANGELIST_COLUMNS = (
+    "parent",
+    "activity_type",
+    "status",
+    "date_text",
+    "structure_type",
+    "participating_agencies",
+    "reported_national_networks",
+)
+CHANGELIST_FILTERS = ("activity_type", "status", "structure_type")
+
+
+class KindAdmin(RecordAdmin):
+    """The admin of one kind of record; `kind_admin()` fills it in from the declaration."""
 
     @admin.display(description=_("budget"), ordering="budget_amount")
     def budget_display(self, obj):
@@ -362,26 +422,31 @@ class MechanismAdmin(RecordAdmin):
         return f"{obj.budget_currency} {obj.budget_amount:,.0f} ({obj.budget_year})"
 
 
-@admin.register(Activity)
-class ActivityAdmin(RecordAdmin):
-    list_display = ["title", "activity_type", "status", "date_text", "parent", "publication"]
-    list_filter = ["activity_type", "status", *RecordAdmin.list_filter]
-    list_select_related = ["source", "parent"]
-    kind_fields = [
-        ("parent", "position"),
-        ("activity_type", "status"),
-        ("start_date", "end_date", "year"),
-        "date_text",
-        "place",
-        "participants",
-    ]
-    inlines = [SectionInline, InvolvementInline, ContactInline, FigureInline, QuoteInline]
+def kind_admin(kind):
+    """The admin class of a kind: its form's fields, inlines, columns and filters."""
+    allowed = kind.allowed_fields
+    columns = [name for name in CHANGELIST_COLUMNS if name in allowed]
+    if "budget_amount" in allowed:
+        columns.append("budget_display")
+    filters = [name for name in CHANGELIST_FILTERS if name in allowed]
+    attributes = {
+        "kind_fields": kind.fields,
+        "inlines": kind_inlines(kind),
+        "list_display": ["title", *columns, "publication", "last_reviewed", "updated_at"],
+        "list_filter": [*filters, *RecordAdmin.list_filter],
+        "list_select_related": ["source", "parent"] if "parent" in allowed else ["source"],
+    }
+    return type(f"{kind.model.__name__}Admin", (KindAdmin,), attributes)
 
 
-@admin.register(AreaOfWork)
-class AreaOfWorkAdmin(RecordAdmin):
-    kind_fields = ["geographic_focus"]
-    inlines = [SectionInline, PointInline, InvolvementInline, ContactInline, ActivityInline]
+def register_kinds(site, app_label):
+    """Register the admin of every kind the app `app_label` declares (not yet registered)."""
+    for kind in registry.of_app(app_label):
+        if not site.is_registered(kind.model):
+            site.register(kind.model, kind_admin(kind))
+
+
+register_kinds(admin.site, "mechanisms")
 
 
 @admin.register(Record)
@@ -395,22 +460,24 @@ class AnyRecordAdmin(RecordAdmin):
         return False
 
 
-class VocabularyAdmin(SimpleHistoryAdmin):
+class VocabularyAdmin(BilingualMixin, SimpleHistoryAdmin):
     """Reference data: countries, SDGs, themes, types, frameworks, sources."""
 
 
 @admin.register(Source)
 class SourceAdmin(VocabularyAdmin):
-    list_display = ["title", "seed_file", "published_at", "modified_at", "read_count"]
-    search_fields = ["title", "seed_file", "publisher"]
-    prepopulated_fields = {"slug": ["title"]}
+    list_display = ["title", "kind", "publisher", "published_on", "content_as_of"]
+    list_filter = ["kind"]
+    search_fields = ["title_en", "title_ar", "seed_file", "publisher_en", "url"]
+    prepopulated_fields = {"slug": ["title_en"]}
 
 
 @admin.register(Country)
 class CountryAdmin(VocabularyAdmin):
     list_display = ["name", "iso_code", "is_arab_state", "record_count"]
     list_filter = ["is_arab_state"]
-    search_fields = ["name", "iso_code"]
+    search_fields = ["name_en", "name_ar", "iso_code"]
+    autocomplete_fields = ["membership_source"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(record_count=Count("records"))
@@ -423,37 +490,45 @@ class CountryAdmin(VocabularyAdmin):
 @admin.register(SDG)
 class SDGAdmin(VocabularyAdmin):
     list_display = ["number", "title", "colour"]
-    search_fields = ["title", "=number"]
+    search_fields = ["title_en", "title_ar", "=number"]
+    autocomplete_fields = ["title_source", "colour_source"]
 
 
 @admin.register(Theme, Type)
 class TaxonAdmin(VocabularyAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_ar"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Framework)
 class FrameworkAdmin(VocabularyAdmin):
     list_display = ["name", "short_name", "year"]
-    search_fields = ["name", "short_name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_ar", "short_name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    autocomplete_fields = ["year_source"]
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(VocabularyAdmin):
-    list_display = ["name", "acronym", "parent", "country"]
+    list_display = ["name", "acronym", "official_name", "parent", "country"]
     list_select_related = ["parent", "country"]
     list_filter = ["country"]
-    search_fields = ["name", "acronym"]
-    autocomplete_fields = ["parent", "country"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_ar", "acronym_en", "acronym_ar", "official_name_en"]
+    autocomplete_fields = ["parent", "country", "official_name_source"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Person)
 class PersonAdmin(VocabularyAdmin):
     list_display = ["name", "position", "organisation", "phone", "email"]
     list_select_related = ["organisation"]
-    search_fields = ["name", "position", "organisation__name", "organisation__acronym"]
+    search_fields = [
+        "name",
+        "position_en",
+        "position_ar",
+        "organisation__name_en",
+        "organisation__acronym_en",
+    ]
     autocomplete_fields = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}

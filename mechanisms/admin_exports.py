@@ -14,7 +14,7 @@ from mechanisms.models import Record
 
 def selected_records(queryset):
     """The ticked records, by title, without the changelist's own joins."""
-    return Record.objects.filter(pk__in=queryset.values("pk")).order_by("title", "pk")
+    return Record.objects.filter(pk__in=queryset.values("pk")).order_by("title_en", "pk")
 
 
 def export_selected(request, queryset, export_format):

@@ -16,42 +16,25 @@ a download of 100,000 records never holds them all in memory.
 
 import csv
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
 from mechanisms import list_fixtures
+from mechanisms.cache import public_page
 from mechanisms.list_fixtures import record_fixture_objects, stream_dump
-from mechanisms.models import Contact, Involvement
 
 FORMAT_VERSION = 1
 MULTIPLE_VALUES_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def with_export_relations(records):
-    """Records with everything `record_data` and `csv_row` read, in a fixed number of
-    queries per chunk; the search text, never exported, is left in the database."""
-    return (
-        records.select_related("source", "parent")
-        .prefetch_related(None)
-        .prefetch_related(
-            "countries",
-            "sdgs",
-            "themes",
-            "types",
-            "frameworks",
-            Prefetch("involvements", Involvement.objects.select_related("organisation")),
-            Prefetch("contacts", Contact.objects.select_related("person")),
-        )
-        .defer("search_document", "parent__search_document")
-    )
-
-
 def in_chunks(records):
-    return with_export_relations(records).iterator(chunk_size=list_fixtures.STREAM_CHUNK_SIZE)
+    return records.for_export().iterator(chunk_size=list_fixtures.STREAM_CHUNK_SIZE)
 
 
 def iso(value):
@@ -72,9 +55,231 @@ def summary_data(record, absolute_url):
     return {
         "kind": record.kind,
         "slug": record.slug,
-        "title": record.title,
+        "title": record.title_en,
+        "title_ar": record.title_ar,
         "url": absolute_url(record.get_absolute_url()),
     }
+
+
+def joined(values):
+    return MULTIPLE_VALUES_SEPARATOR.join(str(value) for value in values)
+
+
+@dataclass
+class Export:
+    """What a download or the API is written for: a URL maker, and whether the public
+    (not the editors) will read it."""
+
+    absolute_url: Callable
+    public: bool = True
+
+
+@dataclass
+class ExportedField:
+    """One field of an exported record: its JSON value and its CSV cells.
+
+    `cells` maps CSV column names to their cell (by default one column, the field's
+    name, holding the JSON value); JSON and CSV thus list the same fields in one order.
+    """
+
+    name: str
+    value: Callable
+    cells: dict | None = None
+
+    def csv_cells(self, record, export):
+        if self.cells is None:
+            return {self.name: self.value(record, export)}
+        return {column: cell(record, export) for column, cell in self.cells.items()}
+
+
+def plain(name):
+    return ExportedField(name, lambda record, export: getattr(record, name))
+
+
+def english_and_arabic(name):
+    """A translated field as two fields: `name` (English, the documents' language) and
+    `name_ar`."""
+    return [
+        ExportedField(name, lambda record, export: getattr(record, f"{name}_en")),
+        ExportedField(f"{name}_ar", lambda record, export: getattr(record, f"{name}_ar")),
+    ]
+
+
+def date(name):
+    return ExportedField(name, lambda record, export: iso(getattr(record, name)))
+
+
+def parent_data(record, export):
+    parent = shown_parent(record, export.public)
+    return None if parent is None else summary_data(parent, export.absolute_url)
+
+
+def budget_data(record, export):
+    if record.budget_amount is None:
+        return None
+    return {
+        "amount": str(record.budget_amount),
+        "currency": record.budget_currency,
+        "year": record.budget_year,
+    }
+
+
+def parent_cell(attribute):
+    def cell(record, export):
+        parent = shown_parent(record, export.public)
+        return getattr(parent, attribute) if parent else ""
+
+    return cell
+
+
+def terms(relation, key, name="name", csv_by_key=False):
+    """A vocabulary relation (countries, themes, ...) in JSON: the key, the English and
+    the Arabic name; in CSV the English names, then the Arabic ones, each list in a cell
+    (or the keys only, `csv_by_key`, as SDGs are given by number)."""
+
+    def cell(language):
+        attribute = key if csv_by_key else f"{name}_{language}"
+        return lambda r, e: joined(getattr(term, attribute) for term in getattr(r, relation).all())
+
+    cells = (
+        {relation: cell("en")}
+        if csv_by_key
+        else {relation: cell("en"), f"{relation}_ar": cell("ar")}
+    )
+    return ExportedField(
+        relation,
+        lambda r, e: [
+            {
+                key: getattr(term, key),
+                name: getattr(term, f"{name}_en"),
+                f"{name}_ar": getattr(term, f"{name}_ar"),
+            }
+            for term in getattr(r, relation).all()
+        ],
+        cells,
+    )
+
+
+def organisation_data(involvement):
+    organisation = involvement.organisation
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name_en,
+        "name_ar": organisation.name_ar,
+        "acronym": organisation.acronym_en,
+        "role": involvement.role,
+    }
+
+
+def roles_cell(language, parts, name):
+    """`Name (Role); …` in `language`: names and role labels in that language."""
+
+    def cell(record, export):
+        with override(language):
+            return joined(
+                f"{getattr(part, name)} ({part.get_role_display()})"
+                for part in getattr(record, parts).all()
+            )
+
+    return cell
+
+
+# Every field of an exported record (format version 1), in order: the JSON API, the JSON
+# download and the CSV download all follow this list. A translated field comes as its
+# English (the source documents' language) and its Arabic (`_ar`).
+RECORD_FIELDS = [
+    plain("kind"),
+    plain("slug"),
+    ExportedField("url", lambda r, e: e.absolute_url(r.get_absolute_url())),
+    *english_and_arabic("title"),
+    *english_and_arabic("summary"),
+    plain("publication"),
+    ExportedField(
+        "source",
+        lambda r, e: {
+            "slug": r.source.slug,
+            "title": r.source.title_en,
+            "title_ar": r.source.title_ar,
+        },
+        {"source": lambda r, e: r.source.title_en},
+    ),
+    ExportedField(
+        "parent",
+        parent_data,
+        {"parent": parent_cell("title_en"), "parent_slug": parent_cell("slug")},
+    ),
+    plain("position"),
+    *english_and_arabic("listed_under"),
+    terms("countries", "iso_code"),
+    terms("sdgs", "number", name="title", csv_by_key=True),
+    terms("themes", "slug"),
+    terms("types", "slug"),
+    ExportedField(
+        "frameworks",
+        lambda r, e: [
+            {
+                "slug": f.slug,
+                "name": f.name_en,
+                "name_ar": f.name_ar,
+                "short_name": f.short_name_en,
+            }
+            for f in r.frameworks.all()
+        ],
+        {
+            "frameworks": lambda r, e: joined(f.name_en for f in r.frameworks.all()),
+            "frameworks_ar": lambda r, e: joined(f.name_ar for f in r.frameworks.all()),
+        },
+    ),
+    ExportedField(
+        "organisations",
+        lambda r, e: [organisation_data(involvement) for involvement in r.involvements.all()],
+        {
+            "organisations": roles_cell("en", "involvements", "organisation"),
+            "organisations_ar": roles_cell("ar", "involvements", "organisation"),
+        },
+    ),
+    ExportedField(
+        "people",
+        lambda r, e: [
+            {"slug": contact.person.slug, "name": contact.person.name, "role": contact.role}
+            for contact in r.contacts.all()
+        ],
+        {"people": roles_cell("en", "contacts", "person")},
+    ),
+    *english_and_arabic("geographic_focus"),
+    plain("activity_type"),
+    plain("structure_type"),
+    plain("status"),
+    *english_and_arabic("status_as_written"),
+    date("start_date"),
+    date("end_date"),
+    plain("year"),
+    *english_and_arabic("date_text"),
+    *english_and_arabic("date_note"),
+    *english_and_arabic("place"),
+    *english_and_arabic("participants"),
+    ExportedField(
+        "budget",
+        budget_data,
+        {
+            "budget_amount": lambda r, e: r.budget_amount,
+            "budget_currency": lambda r, e: r.budget_currency,
+            "budget_year": lambda r, e: r.budget_year,
+        },
+    ),
+    plain("reported_national_networks"),
+    plain("participating_agencies"),
+    plain("translated_by"),
+    plain("translation_reviewed"),
+    date("last_reviewed"),
+    date("updated_at"),
+]
+
+CSV_COLUMNS = [
+    column
+    for exported in RECORD_FIELDS
+    for column in (exported.cells.keys() if exported.cells is not None else [exported.name])
+]
 
 
 def record_data(record, absolute_url, public=True):
@@ -82,142 +287,16 @@ def record_data(record, absolute_url, public=True):
 
     `absolute_url` turns a path into a full URL (`request.build_absolute_uri`).
     """
-    parent = shown_parent(record, public)
-    budget = None
-    if record.budget_amount is not None:
-        budget = {
-            "amount": str(record.budget_amount),
-            "currency": record.budget_currency,
-            "year": record.budget_year,
-        }
-    return {
-        "kind": record.kind,
-        "slug": record.slug,
-        "url": absolute_url(record.get_absolute_url()),
-        "title": record.title,
-        "summary": record.summary,
-        "publication": record.publication,
-        "source": {"slug": record.source.slug, "title": record.source.title},
-        "parent": None if parent is None else summary_data(parent, absolute_url),
-        "position": record.position,
-        "countries": [{"iso_code": c.iso_code, "name": c.name} for c in record.countries.all()],
-        "sdgs": [{"number": sdg.number, "title": sdg.title} for sdg in record.sdgs.all()],
-        "themes": [{"slug": theme.slug, "name": theme.name} for theme in record.themes.all()],
-        "types": [{"slug": type_.slug, "name": type_.name} for type_ in record.types.all()],
-        "frameworks": [
-            {"slug": f.slug, "name": f.name, "short_name": f.short_name}
-            for f in record.frameworks.all()
-        ],
-        "organisations": [
-            {
-                "slug": involvement.organisation.slug,
-                "name": involvement.organisation.name,
-                "acronym": involvement.organisation.acronym,
-                "role": involvement.role,
-            }
-            for involvement in record.involvements.all()
-        ],
-        "people": [
-            {"slug": contact.person.slug, "name": contact.person.name, "role": contact.role}
-            for contact in record.contacts.all()
-        ],
-        "geographic_focus": record.geographic_focus,
-        "activity_type": record.activity_type,
-        "structure_type": record.structure_type,
-        "status": record.status,
-        "start_date": iso(record.start_date),
-        "end_date": iso(record.end_date),
-        "year": record.year,
-        "date_text": record.date_text,
-        "place": record.place,
-        "participants": record.participants,
-        "budget": budget,
-        "reported_national_networks": record.reported_national_networks,
-        "participating_agencies": record.participating_agencies,
-        "last_reviewed": iso(record.last_reviewed),
-        "updated_at": iso(record.updated_at),
-    }
-
-
-CSV_COLUMNS = [
-    "kind",
-    "slug",
-    "title",
-    "url",
-    "summary",
-    "publication",
-    "source",
-    "parent",
-    "parent_slug",
-    "countries",
-    "sdgs",
-    "themes",
-    "types",
-    "frameworks",
-    "organisations",
-    "people",
-    "geographic_focus",
-    "activity_type",
-    "structure_type",
-    "status",
-    "start_date",
-    "end_date",
-    "year",
-    "date_text",
-    "place",
-    "participants",
-    "budget_amount",
-    "budget_currency",
-    "budget_year",
-    "reported_national_networks",
-    "participating_agencies",
-    "last_reviewed",
-    "updated_at",
-]
-
-
-def joined(values):
-    return MULTIPLE_VALUES_SEPARATOR.join(str(value) for value in values)
+    export = Export(absolute_url, public)
+    return {exported.name: exported.value(record, export) for exported in RECORD_FIELDS}
 
 
 def csv_row(record, absolute_url, public=True):
     """The CSV cells of a record, in the order of `CSV_COLUMNS`."""
-    parent = shown_parent(record, public)
-    cells = {
-        "kind": record.kind,
-        "slug": record.slug,
-        "title": record.title,
-        "url": absolute_url(record.get_absolute_url()),
-        "summary": record.summary,
-        "publication": record.publication,
-        "source": record.source.title,
-        "parent": parent.title if parent else "",
-        "parent_slug": parent.slug if parent else "",
-        "countries": joined(country.name for country in record.countries.all()),
-        "sdgs": joined(sdg.number for sdg in record.sdgs.all()),
-        "themes": joined(theme.name for theme in record.themes.all()),
-        "types": joined(type_.name for type_ in record.types.all()),
-        "frameworks": joined(record.frameworks.all()),
-        "organisations": joined(record.involvements.all()),
-        "people": joined(record.contacts.all()),
-        "geographic_focus": record.geographic_focus,
-        "activity_type": record.activity_type,
-        "structure_type": record.structure_type,
-        "status": record.status,
-        "start_date": iso(record.start_date),
-        "end_date": iso(record.end_date),
-        "year": record.year,
-        "date_text": record.date_text,
-        "place": record.place,
-        "participants": record.participants,
-        "budget_amount": record.budget_amount,
-        "budget_currency": record.budget_currency,
-        "budget_year": record.budget_year,
-        "reported_national_networks": record.reported_national_networks,
-        "participating_agencies": record.participating_agencies,
-        "last_reviewed": iso(record.last_reviewed),
-        "updated_at": iso(record.updated_at),
-    }
+    export = Export(absolute_url, public)
+    cells = {}
+    for exported in RECORD_FIELDS:
+        cells |= exported.csv_cells(record, export)
     return [neutralised(cells[column]) for column in CSV_COLUMNS]
 
 
@@ -286,6 +365,7 @@ def export_view(filterset_class, basename):
     """The downloads of a list page: `<list>/export.<format>?<the page's filters>`."""
 
     @require_safe
+    @public_page
     def view(request, export_format):
         if export_format not in FORMATS:
             raise Http404

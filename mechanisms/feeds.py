@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from mechanisms.cache import public_page
 from mechanisms.exports import filter_error_response
 
 FEED_LENGTH = 50
@@ -33,6 +34,9 @@ class RecordListFeed(Feed):
         self.list_url_name = list_url_name
 
     def __call__(self, request, *args, **kwargs):
+        return public_page(self.respond)(request, *args, **kwargs)
+
+    def respond(self, request, *args, **kwargs):
         filterset = self.filterset_class(request.GET)
         if not filterset.is_valid():
             return filter_error_response(filterset)
@@ -63,8 +67,8 @@ class RecordListFeed(Feed):
             obj.filterset.results()
             .select_related(None)
             .prefetch_related(None)
-            .only("kind", "slug", "title", "summary", "updated_at")
-            .order_by("-updated_at", "title")[:FEED_LENGTH]
+            .only("kind", "slug", "title_en", "title_ar", "summary_en", "summary_ar", "updated_at")
+            .order_by("-updated_at", "title_en")[:FEED_LENGTH]
         )
 
     def item_title(self, record):

@@ -17,31 +17,39 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.core.validators import validate_slug
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from mechanisms.models import Contact, Person, Record
+from mechanisms import bilingual
+from mechanisms.models import Contact, Person, Record, effective_year
 
 MAX_TEXT_LENGTH = 200
 MAX_VALUES_PER_FACET = 30
+FACET_OPTIONS_SHOWN = 12
 YEARS = range(1900, 2101)
 
-SORTS = {
-    "title": ("title",),
-    "-date": (
-        F("sort_year").desc(nulls_last=True),
-        F("start_date").desc(nulls_last=True),
-        "title",
-    ),
-    "date": (
-        F("sort_year").asc(nulls_last=True),
-        F("start_date").asc(nulls_last=True),
-        "title",
-    ),
-    "-modified": ("-updated_at", "title"),
-}
+SORTS = ("title", "-date", "date", "-modified")
+
+
+def sort_order(sort):
+    """The ORDER BY of a sort, titles in the visitor's language."""
+    title = bilingual.ordering("title")
+    return {
+        "title": (title,),
+        "-date": (
+            F("sort_year").desc(nulls_last=True),
+            F("start_date").desc(nulls_last=True),
+            title,
+        ),
+        "date": (
+            F("sort_year").asc(nulls_last=True),
+            F("start_date").asc(nulls_last=True),
+            title,
+        ),
+        "-modified": ("-updated_at", title),
+    }[sort]
 
 
 @dataclass
@@ -55,9 +63,26 @@ class Option:
 
 @dataclass
 class Facet:
+    """A facet's options with their counts. A long facet shows its selected options and
+    the most frequent ones, up to `FACET_OPTIONS_SHOWN`, unless it is `expanded`: a page
+    stays small however many organisations the data holds."""
+
     name: str
     label: str
     options: list = field(default_factory=list)
+    expanded: bool = False
+
+    @property
+    def shown(self):
+        if self.expanded or len(self.options) <= FACET_OPTIONS_SHOWN:
+            return self.options
+        by_count = sorted(self.options, key=lambda option: (not option.selected, -option.count))
+        kept = {id(option) for option in by_count[:FACET_OPTIONS_SHOWN]}
+        return [option for option in self.options if id(option) in kept]
+
+    @property
+    def hidden_count(self):
+        return len(self.options) - len(self.shown)
 
 
 @dataclass
@@ -104,6 +129,18 @@ class FacetValuesField(forms.Field):
                 raise ValidationError(self.error_messages["invalid"], "invalid", {"value": shown})
 
 
+class WordsField(forms.CharField):
+    """Words to search, without direction-control characters, which could reorder the
+    page around the words where they are shown back."""
+
+    def to_python(self, value):
+        return bilingual.without_bidi_controls(super().to_python(value))
+
+
+class WordsFilter(django_filters.CharFilter):
+    field_class = WordsField
+
+
 class RelatedFacetFilter(django_filters.Filter):
     """A facet on a many-to-many vocabulary of Record, e.g. ``countries`` by ISO code."""
 
@@ -136,27 +173,47 @@ class RelatedFacetFilter(django_filters.Filter):
         return qs.filter(Exists(matches))
 
     def facet(self, records, selected):
-        """One query: each option with records, and each selected one, with its count."""
-        related = self.relation.related_query_name()
-        options = self.relation.related_model.objects.annotate(
-            result_count=Count(
-                related,
-                filter=Q(**{f"{related}__in": records.values("pk")}),
-                distinct=self.repeats,
-            )
-        ).filter(Q(result_count__gt=0) | Q(**{f"{self.key}__in": selected}))
-        # Meta.ordering does not apply to queries with GROUP BY.
-        options = options.order_by(*self.relation.related_model._meta.ordering)
+        """Each option with records and each selected one, with its count: one query,
+        driven from the records (their links grouped by option), and one more only when
+        a selected option has no record."""
+        relation = self.relation
+        model = relation.related_model
+        through = relation.remote_field.through
+        record, option = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        fields = [f.attname for f in model._meta.concrete_fields if not f.is_relation]
+        rows = (
+            through.objects.filter(**{f"{record}__in": records.order_by().values("pk")})
+            .values(*(f"{option}__{name}" for name in fields))
+            .annotate(result_count=Count(f"{record}_id", distinct=self.repeats))
+            .order_by()
+        )
+        counted = []
+        for row in rows:
+            count = row.pop("result_count")
+            values = {name: row[f"{option}__{name}"] for name in fields}
+            counted.append((model(**values), count))
+        found = {str(getattr(term, self.key)) for term, _count in counted}
+        if missing := [value for value in selected if value not in found]:
+            counted += [(term, 0) for term in model.objects.filter(**{f"{self.key}__in": missing})]
+        counted.sort(key=lambda pair: ordering_key(pair[0]))
         return [
             Option(
-                value=str(getattr(option, self.key)),
-                label=str(option),
-                count=option.result_count,
-                selected=str(getattr(option, self.key)) in selected,
-                colour_class=f"sdg-{option.number}" if self.field_name == "sdgs" else "",
+                value=str(getattr(term, self.key)),
+                label=str(term),
+                count=count,
+                selected=str(getattr(term, self.key)) in selected,
+                colour_class=f"sdg-{term.number}" if self.field_name == "sdgs" else "",
             )
-            for option in options
+            for term, count in counted
         ]
+
+
+def ordering_key(term):
+    """A term's place among the options: by number (SDGs), else by name as the visitor's
+    language orders names."""
+    if term._meta.ordering == ["number"]:
+        return (term.number,)
+    return bilingual.text_sort_key(str(term))
 
 
 class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
@@ -202,13 +259,19 @@ class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """The filters every list of records offers; subclasses add facets and fix the kinds."""
+    """The filters every list of records offers; subclasses add facets. A kind's list
+    narrows to its kind (`kinds`, set by `Kind.filterset_class`)."""
 
     kinds = ()
     facet_names = ("country", "sdg", "theme", "type", "organisation")
 
-    q = django_filters.CharFilter(
-        label=_("Words"), method="filter_words", max_length=MAX_TEXT_LENGTH, strip=True
+    q = WordsFilter(label=_("Words"), method="filter_words", max_length=MAX_TEXT_LENGTH, strip=True)
+    part_of = django_filters.CharFilter(
+        label=_("Part of"),
+        method="filter_part_of",
+        max_length=120,
+        validators=[validate_slug],
+        strip=True,
     )
     country = RelatedFacetFilter(
         label=_("Country"),
@@ -266,14 +329,32 @@ class RecordFilterSet(django_filters.FilterSet):
         records = Record.objects.for_list()
         return records.of_kind(*cls.kinds) if cls.kinds else records
 
+    def filter_part_of(self, queryset, name, value):
+        """The records that belong to the record `value` (its slug): a record page lists
+        the first of them and links here for all."""
+        return queryset.filter(parent__slug=value) if value else queryset
+
     def filter_words(self, queryset, name, value):
         """Search, with the search text loaded: it shows why each record matched."""
-        return queryset.search(value).defer(None) if value else queryset
+        return (
+            queryset.search(value).defer(None).defer("search_terms_ar", "search_vector")
+            if value
+            else queryset
+        )
 
     def sort_by(self, queryset, name, value):
         if value not in SORTS:
             return queryset
-        return queryset.alias(sort_year=effective_year()).order_by(*SORTS[value])
+        return queryset.alias(sort_year=effective_year()).order_by(*sort_order(value))
+
+    @classmethod
+    def search_words(cls, data):
+        """The words searched for, when valid: what the `q` filter would search."""
+        field = cls.base_filters["q"].field
+        try:
+            return field.clean(data.get("q"))
+        except ValidationError:
+            return ""
 
     def is_searching(self):
         return bool(self.form.is_valid() and self.form.cleaned_data.get("q"))
@@ -286,8 +367,9 @@ class RecordFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facets(self):
-        """The facets with their counts; unknown vocabulary values become form errors."""
+    def facets(self, expanded=()):
+        """The facets with their counts; unknown vocabulary values become form errors.
+        The facets named in `expanded` show every option."""
         if not self.form.is_valid():
             return []
         facets = []
@@ -297,7 +379,14 @@ class RecordFilterSet(django_filters.FilterSet):
             options = facet_filter.facet(self.filtered_without(name), selected)
             known = {option.value for option in options}
             self.refuse_unknown(name, [value for value in selected if value not in known])
-            facets.append(Facet(name=name, label=facet_filter.label, options=options))
+            facets.append(
+                Facet(
+                    name=name,
+                    label=facet_filter.label,
+                    options=options,
+                    expanded=name in expanded,
+                )
+            )
         return facets
 
     def is_valid(self):
@@ -352,11 +441,6 @@ class RecordFilterSet(django_filters.FilterSet):
         return chips
 
 
-def effective_year():
-    """The year of a record: its own, or that of its start date."""
-    return Coalesce("year", ExtractYear("start_date"), output_field=IntegerField())
-
-
 class DatedRecordFilterSet(RecordFilterSet):
     """Records that happen in time: status, year and date range too."""
 
@@ -390,20 +474,11 @@ class DatedRecordFilterSet(RecordFilterSet):
 class ActivityFilterSet(DatedRecordFilterSet):
     """Activities and events: results, meetings, events, projects, plans."""
 
-    kinds = (Record.Kind.ACTIVITY,)
     facet_names = (*DatedRecordFilterSet.facet_names, "activity_type")
 
     activity_type = ChoiceFacetFilter(
         label=_("Type of activity"), field_name="activity_type", choices=Record.ActivityType
     )
-
-
-class MechanismFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.MECHANISM,)
-
-
-class AreaOfWorkFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.AREA_OF_WORK,)
 
 
 class PeopleFilterSet(django_filters.FilterSet):
@@ -422,16 +497,12 @@ class PeopleFilterSet(django_filters.FilterSet):
             queryset = self.base_queryset()
         super().__init__(data, queryset=queryset, **kwargs)
 
-    @staticmethod
-    def published_contacts():
-        return Contact.objects.filter(record__publication=Record.Publication.PUBLISHED)
-
     @classmethod
     def base_queryset(cls):
-        contacts = cls.published_contacts()
+        contacts = Contact.objects.of_published_records()
         return (
             Person.objects.public()
-            .select_related("organisation")
+            .select_related("organisation__parent")
             .prefetch_related(
                 Prefetch("contacts", contacts.select_related("record").order_by("role"))
             )
@@ -439,7 +510,9 @@ class PeopleFilterSet(django_filters.FilterSet):
         )
 
     def filter_role(self, queryset, name, value):
-        contacts = self.published_contacts().filter(person=OuterRef("pk"), role__in=value)
+        contacts = Contact.objects.of_published_records().filter(
+            person=OuterRef("pk"), role__in=value
+        )
         return queryset.filter(Exists(contacts))
 
     def results(self):
@@ -449,7 +522,7 @@ class PeopleFilterSet(django_filters.FilterSet):
         """Each role with how many people hold it, in one query."""
         selected = self.form.cleaned_data.get("role", []) if self.form.is_valid() else []
         counts = dict(
-            self.published_contacts()
+            Contact.objects.of_published_records()
             .order_by()
             .values_list("role")
             .annotate(people=Count("person", distinct=True))

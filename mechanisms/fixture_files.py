@@ -32,6 +32,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from simple_history.utils import get_history_manager_for_model
 
+from mechanisms import bilingual
+from mechanisms.cache import data_changed
+from mechanisms.kinds import registry
 from mechanisms.models import (
     RECORD_HISTORY,
     RECORD_PARTS,
@@ -46,6 +49,7 @@ from mechanisms.models import (
     Theme,
     Type,
 )
+from mechanisms.models.records import DERIVED_FIELDS
 
 REFERENCE_FILES = [
     ("sources", Source),
@@ -59,7 +63,7 @@ REFERENCE_FILES = [
 
 # Housekeeping that is not directory data: set by the database when a row is written,
 # or derived from the other fields (the search text, rebuilt at the end of load_files).
-NOT_EXPORTED = {"updated_at", "search_document"}
+NOT_EXPORTED = {"updated_at", *DERIVED_FIELDS}
 
 
 class Conflict:
@@ -108,7 +112,7 @@ class LoadReport:
 
 def proxy_models():
     """The per-kind proxy of each record kind."""
-    return Record.kind_models()
+    return {kind.value: kind.model for kind in registry}
 
 
 def exported_field_names(model):
@@ -239,7 +243,7 @@ def export_directory(directory):
     written = []
     for name, model in REFERENCE_FILES:
         written.append(write(directory / "reference" / f"{name}.json", serialize_all(model)))
-    for source in Source.objects.order_by("seed_file"):
+    for source in Source.objects.documents().order_by("seed_file"):
         path = directory / "documents" / f"{source.slug}.json"
         written.append(write(path, document_objects(source)))
     for stale in set((directory / "documents").glob("*.json")) - set(written):
@@ -294,9 +298,31 @@ def read_objects(path):
             errors.append(FixtureError(name, "expected an object with “model” and “fields”", index))
         elif not isinstance(raw.get("model"), str):
             errors.append(FixtureError(name, "“model” is missing", index))
+        else:
+            errors += [
+                FixtureError(name, message, index, raw["model"], field=field_name)
+                for field_name, message in in_source_language_columns(raw)
+            ]
     if errors:
         raise FixtureRefused(errors)
     return data
+
+
+def in_source_language_columns(raw):
+    """Move a translated field given by its plain name (`title`, as fixtures were written
+    before the site was bilingual) to its English column (`title_en`): the text is the
+    source documents' English. Yields (field, message) for a field given both ways."""
+    try:
+        model = apps.get_model(raw["model"])
+    except (LookupError, ValueError):
+        return
+    fields = raw["fields"]
+    for name in [name for name in fields if bilingual.is_translated(model, name)]:
+        column = bilingual.columns(model, name)[0]
+        if column in fields:
+            yield name, f"given twice, as “{name}” and as “{column}”: keep one"
+        else:
+            fields[column] = fields.pop(name)
 
 
 @dataclass
@@ -348,6 +374,7 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
         if errors:
             raise FixtureRefused(errors)
         refresh_search_documents(saved, using)
+        data_changed(using)
         if dry_run:
             transaction.set_rollback(True, using=using)
     return report

@@ -27,6 +27,7 @@ from mechanisms.models import (
     Theme,
     Type,
 )
+from mechanisms.models.records import DERIVED_FIELDS
 
 STREAM_CHUNK_SIZE = 500
 
@@ -60,12 +61,7 @@ def record_fixture_objects(records, *, public=True):
         | Exists(Quote.objects.filter(person=OuterRef("pk"), record__in=exported))
     )
     organisations = organisation_ids(exported, people)
-    yield from serialize_rows(
-        Source.objects.filter(
-            Exists(Record.objects.filter(source=OuterRef("pk"), pk__in=exported))
-            | Exists(people.filter(source=OuterRef("pk")))
-        )
-    )
+    vocabulary = []
     for model, name in [
         (SDG, "sdgs"),
         (Country, "countries"),
@@ -78,7 +74,16 @@ def record_fixture_objects(records, *, public=True):
             used |= Exists(
                 Organisation.objects.filter(country=OuterRef("pk"), pk__in=organisations)
             )
-        yield from serialize_rows(model.objects.filter(used))
+        vocabulary.append(model.objects.filter(used))
+    yield from serialize_rows(
+        Source.objects.filter(
+            Exists(Record.objects.filter(source=OuterRef("pk"), pk__in=exported))
+            | Exists(people.filter(source=OuterRef("pk")))
+            | cited_by([*vocabulary, Organisation.objects.filter(pk__in=organisations)])
+        )
+    )
+    for terms in vocabulary:
+        yield from serialize_rows(terms)
     yield from serialize_organisations(organisations)
     people_rows = serialize_rows(people.order_by("slug"))
     yield from (map(without_email, people_rows) if public else people_rows)
@@ -88,6 +93,17 @@ def record_fixture_objects(records, *, public=True):
     for part_model in RECORD_PARTS:
         parts = part_model.objects.filter(record__in=exported).order_by("record__slug", "position")
         yield from serialize_rows(parts)
+
+
+def cited_by(querysets):
+    """Sources cited by the reference data of these querysets (a membership, an SDG's
+    title and colour, an official name, a year)."""
+    cited = Q()
+    for queryset in querysets:
+        for field in queryset.model._meta.concrete_fields:
+            if field.is_relation and field.related_model is Source:
+                cited |= Exists(queryset.filter(**{field.attname: OuterRef("pk")}))
+    return cited
 
 
 def without_email(item):
@@ -140,7 +156,9 @@ def organisation_ids(exported, people):
 
 def serialize_organisations(ids):
     """The organisations, each after the one it is part of."""
-    organisations = Organisation.objects.filter(pk__in=ids).select_related("parent", "country")
+    organisations = Organisation.objects.filter(pk__in=ids).select_related(
+        "parent", "country", "official_name_source"
+    )
     by_pk = {organisation.pk: organisation for organisation in organisations}
 
     def depth(organisation):
@@ -163,7 +181,12 @@ def serialize_rows(queryset):
     related = [f for f in model._meta.concrete_fields if f.is_relation]
     if related:
         queryset = queryset.select_related(*(f.name for f in related)).defer(
-            *(f"{f.name}__search_document" for f in related if f.related_model is Record)
+            *(
+                f"{f.name}__{name}"
+                for f in related
+                if f.related_model is Record
+                for name in DERIVED_FIELDS
+            )
         )
     if model._meta.many_to_many:
         queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
@@ -178,7 +201,7 @@ def serialize_records(records, public):
         records.select_related("source", "parent")
         .prefetch_related(None)
         .prefetch_related("countries", "sdgs", "themes", "types", "frameworks")
-        .defer("search_document", "parent__search_document")
+        .defer(*DERIVED_FIELDS, *(f"parent__{name}" for name in DERIVED_FIELDS))
     )
     for batch in in_batches(records):
         for record in batch:

@@ -1,25 +1,42 @@
-"""Public pages of the shared vocabulary and of mechanisms, activities and areas of work.
+"""Public pages of records of every kind, of organisations and of people.
 
-`record_list_page` and `record_detail_page` serve every kind of record; the network app
-and the project pages call them with their own FilterSet or kind.
+`record_list` and `record_detail` serve every kind of record (their URLs come from the
+registry of kinds, see `mechanisms.routes`); `record_list_page` also serves the lists
+that gather every kind (search).
 """
 
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from mechanisms.filters import (
-    ActivityFilterSet,
-    AreaOfWorkFilterSet,
-    MechanismFilterSet,
-    PeopleFilterSet,
+from mechanisms import bilingual
+from mechanisms.cache import public_page
+from mechanisms.filters import PeopleFilterSet
+from mechanisms.kinds import registry
+from mechanisms.models import (
+    Activity,
+    Contact,
+    Involvement,
+    Organisation,
+    Person,
+    Point,
+    Quote,
+    Record,
 )
-from mechanisms.models import Contact, Involvement, Organisation, Person, Point, Quote, Record
+from mechanisms.models.records import CHILDREN_SHOWN
+from mechanisms.throttle import RateLimit
 
 PAGE_SIZES = (10, 25, 50, 100)
+RELATED_SHOWN = 10
 DEFAULT_PAGE_SIZE = 25
 
 
@@ -29,9 +46,19 @@ def page_size(request):
     return int(asked) if asked in {str(size) for size in PAGE_SIZES} else DEFAULT_PAGE_SIZE
 
 
-def paginate(request, items):
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are, when the page counted them already."""
+
+    def __init__(self, object_list, per_page, count=None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.count = count
+
+
+def paginate(request, items, count=None):
     """The page asked for; a malformed or out-of-range number gives the first or last."""
-    page = Paginator(items, page_size(request)).get_page(request.GET.get("page"))
+    paginator = CountedPaginator(items, page_size(request), count)
+    page = paginator.get_page(request.GET.get("page"))
     page.elided_range = list(page.paginator.get_elided_page_range(page.number))
     return page
 
@@ -39,7 +66,8 @@ def paginate(request, items):
 def record_list_page(request, filterset_class, template_name, extra_context=None):
     """A filtered, faceted, sorted and paginated list of records."""
     filterset = filterset_class(request.GET)
-    facets = filterset.facets()
+    expanded = set(request.GET.getlist("all")) & set(filterset.facet_names)
+    facets = filterset.facets(expanded)
     kept = QueryDict(mutable=True)  # what "clear all" keeps: the order and page size
     if sort := filterset.data.get("sort"):
         kept["sort"] = sort
@@ -50,6 +78,7 @@ def record_list_page(request, filterset_class, template_name, extra_context=None
         "facets": facets,
         "chips": filterset.chips(facets),
         "clear_all": kept,
+        "expanded": sorted(expanded),
         "page_obj": paginate(request, filterset.results()),
         "page_sizes": PAGE_SIZES,
         "current_page_size": page_size(request),
@@ -58,7 +87,15 @@ def record_list_page(request, filterset_class, template_name, extra_context=None
     return render(request, template_name, context)
 
 
-def record_detail_page(request, kind, slug):
+@public_page
+def record_list(request, kind):
+    """The list of one kind of record, with the kind's own template if it declares one."""
+    template = kind.list_template or "records/record_list.html"
+    return record_list_page(request, kind.filterset_class, template, {"kind": kind})
+
+
+@public_page
+def record_detail(request, kind, slug):
     """The page of one published record of `kind`, with every part it has.
 
     Staff also see drafts and archived records here, under a banner, to preview them.
@@ -72,30 +109,28 @@ def record_detail_page(request, kind, slug):
         .filter(source_id=record.source_id)
         .exclude(pk__in=[record.pk, record.parent_id])
         .exclude(parent_id=record.pk)
-        .only("kind", "slug", "title", "parent_id")
-        .order_by("kind", "title")
+        .only("kind", "slug", "title_en", "title_ar", "parent_id")
+        .order_by("kind", bilingual.ordering("title"))[: RELATED_SHOWN + 1]
     )
+    children = record.first_children[:CHILDREN_SHOWN]
+    children_count = len(children)
+    if len(record.first_children) > CHILDREN_SHOWN:
+        every_child = Record.objects.filter(parent=record)
+        children_count = (every_child if preview else every_child.published()).count()
     context = {
         "record": record,
         "point_groups": group_points(record),
-        "children": group_children(record),
+        "children": group_children(children),
+        "children_count": children_count,
+        "more_children": children_count > len(children),
         "related_records": related,
+        "related_shown": RELATED_SHOWN,
         "focal_points": [c for c in record.contacts.all() if c.role == Contact.Role.FOCAL_POINT],
         "other_contacts": [c for c in record.contacts.all() if c.role != Contact.Role.FOCAL_POINT],
     }
     return render(request, "records/record_detail.html", context)
 
 
-KIND_HEADINGS = {
-    Record.Kind.MECHANISM: _("Coordination mechanisms"),
-    Record.Kind.WORKING_GROUP: _("Working groups"),
-    Record.Kind.NETWORK: _("Networks"),
-    Record.Kind.NATIONAL_NETWORK: _("National networks"),
-    Record.Kind.SUB_STRUCTURE: _("Sub-coordination structure"),
-    Record.Kind.ACTIVITY: _("Activities and events"),
-    Record.Kind.AREA_OF_WORK: _("Areas of work"),
-    Record.Kind.OUTPUT: _("Policy and advocacy outputs"),
-}
 ACTIVITY_HEADINGS = {
     Record.ActivityType.RESULT: _("Results"),
     Record.ActivityType.MEETING: _("Meetings"),
@@ -121,58 +156,42 @@ def group_points(record):
     return [(POINT_HEADINGS[kind], points) for kind, points in groups.items()]
 
 
-def group_children(record):
-    """The published children of a record as (heading, children) in document order.
+@dataclass
+class ChildGroup:
+    heading: str
+    records: list = field(default_factory=list)
 
-    Activities are grouped by their type (results, projects, ...), other kinds by kind.
-    """
+    @property
+    def kinds(self):
+        return {record.kind for record in self.records}
+
+
+def group_children(children):
+    """The published children of a record as groups in document order: under the heading
+    the document lists them under where it gives one, else by type (results, projects,
+    ...) for activities and by kind for the others."""
     groups = {}
-    for child in record.children.all():
-        if child.kind == Record.Kind.ACTIVITY:
+    for child in children:
+        if child.listed_under:
+            heading = child.listed_under
+        elif child.kind == Activity.KIND.value:
             heading = ACTIVITY_HEADINGS[child.activity_type]
         else:
-            heading = KIND_HEADINGS[child.kind]
-        groups.setdefault(heading, []).append(child)
-    return list(groups.items())
+            heading = registry[child.kind].children_heading
+        groups.setdefault(heading, ChildGroup(heading)).records.append(child)
+    return list(groups.values())
 
 
-def mechanism_list(request):
-    return record_list_page(request, MechanismFilterSet, "mechanisms/mechanism_list.html")
-
-
-def mechanism_detail(request, slug):
-    return record_detail_page(request, Record.Kind.MECHANISM, slug)
-
-
-def activity_list(request):
-    return record_list_page(request, ActivityFilterSet, "mechanisms/activity_list.html")
-
-
-def activity_detail(request, slug):
-    return record_detail_page(request, Record.Kind.ACTIVITY, slug)
-
-
-def area_of_work_list(request):
-    return record_list_page(request, AreaOfWorkFilterSet, "mechanisms/area_of_work_list.html")
-
-
-def area_of_work_detail(request, slug):
-    return record_detail_page(request, Record.Kind.AREA_OF_WORK, slug)
-
-
+@public_page
 def organisation_list(request):
-    published = Record.objects.published()
     organisations = (
-        Organisation.objects.select_related("parent", "country")
+        Organisation.objects.with_record_counts()
+        .select_related("parent", "country")
         .annotate(
-            record_count=Count(
-                "records", filter=Q(records__in=published.values("pk")), distinct=True
-            ),
             people_count=Count(
                 "people", filter=Q(people__in=Person.objects.public().values("pk")), distinct=True
             ),
         )
-        .order_by("name")
     )
     return render(
         request,
@@ -181,20 +200,23 @@ def organisation_list(request):
     )
 
 
+@public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("parent", "country").prefetch_related(
             "units",
             Prefetch(
-                "people", Person.objects.public().select_related("organisation").order_by("name")
+                "people",
+                Person.objects.public().select_related("organisation__parent").order_by("name"),
             ),
         ),
         slug=slug,
     )
     involvements = (
-        Involvement.objects.filter(organisation=organisation, record__publication="published")
+        Involvement.objects.of_published_records()
+        .filter(organisation=organisation)
         .select_related("record")
-        .order_by("record__kind", "record__title", "role")
+        .order_by("record__kind", bilingual.ordering("record__title"), "role")
     )
     return render(
         request,
@@ -203,6 +225,7 @@ def organisation_detail(request, slug):
     )
 
 
+@public_page
 def person_list(request):
     filterset = PeopleFilterSet(request.GET)
     people = filterset.results()
@@ -218,14 +241,14 @@ def person_list(request):
     )
 
 
+@public_page
 def person_detail(request, slug):
-    published = Q(record__publication=Record.Publication.PUBLISHED)
     person = get_object_or_404(
         Person.objects.public()
-        .select_related("organisation", "source")
+        .select_related("organisation__parent", "source")
         .prefetch_related(
-            Prefetch("contacts", Contact.objects.filter(published).select_related("record")),
-            Prefetch("quotes", Quote.objects.filter(published).select_related("record")),
+            Prefetch("contacts", Contact.objects.of_published_records().select_related("record")),
+            Prefetch("quotes", Quote.objects.of_published_records().select_related("record")),
         ),
         slug=slug,
     )
@@ -234,14 +257,50 @@ def person_detail(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def person_email(request, slug):
-    """The email address for readers without JavaScript: a button asks for it (POST), so
-    that no page a harvester follows links to holds the address as text."""
+    """A person's email address, given only in answer to a POST, and to at most
+    EMAIL_REVEAL_LIMIT of them per client in each window, so that no page holds an
+    address and no script can collect them in bulk.
+
+    GET shows the button; static/js/site.js posts its form in the background and asks
+    for JSON (`{"email": ...}`, or `{"error": ...}` with the 429).
+    """
     person = get_object_or_404(Person.objects.public().exclude(email=""), slug=slug)
-    response = render(
-        request,
-        "mechanisms/person_email.html",
-        {"person": person, "revealed": request.method == "POST"},
-    )
+    if request.method == "GET":
+        response = render(request, "mechanisms/person_email.html", {"person": person})
+    else:
+        reveals = RateLimit(
+            "email-reveal", settings.EMAIL_REVEAL_LIMIT, settings.EMAIL_REVEAL_WINDOW
+        )
+        wait = reveals.hit(request)
+        response = email_reveal_response(request, person, wait)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store"
+    patch_vary_headers(response, ["Accept"])
     return response
+
+
+def email_reveal_response(request, person, wait):
+    """The address, or if the client must `wait` seconds first a 429 that says so; as
+    JSON to the script, else as the page."""
+    refusal = reveal_refusal(wait) if wait else ""
+    status = 429 if wait else 200
+    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+        body = {"error": refusal} if wait else {"email": person.email}
+        response = JsonResponse(body, status=status)
+    else:
+        context = {"person": person, "revealed": not wait, "refusal": refusal}
+        response = render(request, "mechanisms/person_email.html", context, status=status)
+    if wait:
+        response["Retry-After"] = str(wait)
+    return response
+
+
+def reveal_refusal(wait):
+    minutes = math.ceil(wait / 60)
+    return ngettext(
+        "Too many email addresses were asked for from your connection. "
+        "Try again in %(minutes)d minute.",
+        "Too many email addresses were asked for from your connection. "
+        "Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}

@@ -2,15 +2,14 @@ from django.db.models import Prefetch
 
 from mechanisms.filters import RecordFilterSet
 from mechanisms.models import Record
+from network.models import NationalNetwork
 
 
 class NetworkFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.NETWORK,)
-
     @classmethod
     def base_queryset(cls):
         """Networks with their published national networks, for the rows of the list."""
-        national_networks = Record.objects.published().of_kind(Record.Kind.NATIONAL_NETWORK)
+        national_networks = Record.objects.published().of_kind(NationalNetwork.KIND)
         return (
             super()
             .base_queryset()
@@ -22,19 +21,3 @@ class NetworkFilterSet(RecordFilterSet):
                 )
             )
         )
-
-
-class NationalNetworkFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.NATIONAL_NETWORK,)
-
-
-class WorkingGroupFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.WORKING_GROUP,)
-
-
-class SubStructureFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.SUB_STRUCTURE,)
-
-
-class OutputFilterSet(RecordFilterSet):
-    kinds = (Record.Kind.OUTPUT,)

@@ -1,19 +1,59 @@
 """Networks, national networks, working groups and their parts.
 
-They are kinds of `mechanisms.Record` (see that module for why one table holds every
-kind); this app gives each its proxy, its pages and its admin.
+They are kinds of `mechanisms.Record` (see `mechanisms.models.records` for why one table
+holds every kind), each declared here once (see `mechanisms.kinds`).
 """
 
 from django.utils.translation import gettext_lazy as _
 
+from mechanisms.kinds import Kind
 from mechanisms.models import KindProxy, Record
+
+
+class WorkingGroup(KindProxy, Record):
+    """A thematic working group; `parent` is its regional coordination mechanism."""
+
+    KIND = Kind(
+        "working-group",
+        _("Working group"),
+        _("Working groups"),
+        url_prefix="working-groups",
+        order=2,
+        fields=[("parent", "position"), "participating_agencies", "geographic_focus"],
+        parents=["mechanism"],
+        parts=("sections", "points", "involvements", "contacts", "activity", "quotes"),
+        intro=_("Thematic working groups of regional coordination mechanisms."),
+    )
+
+    class Meta:
+        proxy = True
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
 
 
 class Network(KindProxy, Record):
     """A regional UN network with its coordinator, secretariat and national networks."""
 
-    KIND = Record.Kind.NETWORK
-    DETAIL_URL_NAME = "network:network-detail"
+    KIND = Kind(
+        "network",
+        _("Network"),
+        _("Networks"),
+        url_prefix="networks",
+        order=3,
+        filterset="network.filters.NetworkFilterSet",
+        fields=["geographic_focus", "reported_national_networks"],
+        parts=(
+            "sections",
+            "points",
+            "involvements",
+            "national-network",
+            "sub-structure",
+            "output",
+            "contacts",
+        ),
+        intro=_("Regional UN networks on migration, each with the national networks it reports."),
+        list_template="network/network_list.html",
+    )
 
     class Meta:
         proxy = True
@@ -24,8 +64,16 @@ class Network(KindProxy, Record):
 class NationalNetwork(KindProxy, Record):
     """A national network on migration; `parent` is its regional network."""
 
-    KIND = Record.Kind.NATIONAL_NETWORK
-    DETAIL_URL_NAME = "network:national-network-detail"
+    KIND = Kind(
+        "national-network",
+        _("National network"),
+        _("National networks"),
+        url_prefix="national-networks",
+        order=4,
+        fields=[("parent", "position")],
+        parents=["network"],
+        intro=_("UN national networks on migration established at the country level."),
+    )
 
     class Meta:
         proxy = True
@@ -33,23 +81,20 @@ class NationalNetwork(KindProxy, Record):
         verbose_name_plural = _("national networks")
 
 
-class WorkingGroup(KindProxy, Record):
-    """A thematic working group; `parent` is its regional coordination mechanism."""
-
-    KIND = Record.Kind.WORKING_GROUP
-    DETAIL_URL_NAME = "network:working-group-detail"
-
-    class Meta:
-        proxy = True
-        verbose_name = _("working group")
-        verbose_name_plural = _("working groups")
-
-
 class SubStructure(KindProxy, Record):
     """A committee, task force or working group inside a network."""
 
-    KIND = Record.Kind.SUB_STRUCTURE
-    DETAIL_URL_NAME = "network:sub-structure-detail"
+    KIND = Kind(
+        "sub-structure",
+        _("Sub-structure"),
+        _("Sub-structures"),
+        group_heading=_("Sub-coordination structure"),
+        url_prefix="sub-structures",
+        order=5,
+        fields=[("parent", "position", "listed_under"), "structure_type"],
+        parents=["network"],
+        intro=_("The committees, task forces and working groups that coordinate inside a network."),
+    )
 
     class Meta:
         proxy = True
@@ -60,8 +105,18 @@ class SubStructure(KindProxy, Record):
 class Output(KindProxy, Record):
     """A policy and advocacy output of a network (briefing notes, a strategy, ...)."""
 
-    KIND = Record.Kind.OUTPUT
-    DETAIL_URL_NAME = "network:output-detail"
+    KIND = Kind(
+        "output",
+        _("Policy and advocacy output"),
+        _("Policy and advocacy outputs"),
+        url_prefix="outputs",
+        order=8,
+        fields=[("parent", "position", "listed_under")],
+        parents=["network"],
+        intro=_(
+            "Briefing notes, strategies and other policy and advocacy outputs of the networks."
+        ),
+    )
 
     class Meta:
         proxy = True

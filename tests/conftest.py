@@ -3,12 +3,14 @@
 They are loaded once per session into the test database; every test runs in a
 transaction rolled back afterwards, so each starts from the same directory. Tests that
 need another starting point (an empty database) delete what they must inside the test.
-Transactional tests (browser tests with `live_server`) flush the database afterwards:
-they ask for `live_directory`, which loads the fixtures again.
+Browser tests read the same committed data through one live server for the session
+(`live_directory`); they change nothing, so nothing needs flushing or reloading.
 """
 
 import pytest
 from django.conf import settings
+from django.utils import translation
+from pytest_django.live_server_helper import LiveServer
 
 from mechanisms.fixture_files import fixture_paths, load_files
 
@@ -17,14 +19,33 @@ def load_project_fixtures():
     return load_files(fixture_paths(settings.FIXTURES_DIR))
 
 
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in English: a request to an /ar/ page leaves Arabic active in the
+    thread that served it, which is the test's own thread under Django's test client."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_project_fixtures()
 
 
+@pytest.fixture(scope="session")
+def directory_server(django_db_setup):
+    """One live server for the session. Not pytest-django's `live_server`, which makes
+    every test that uses it transactional: a flush and a reload of the fixtures each."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def live_directory(transactional_db, live_server):
-    """A live server whose database holds the project's fixtures."""
-    load_project_fixtures()
-    return live_server
+def live_directory(directory_server, db):
+    """The live server, serving the session's database to a test that may use it."""
+    directory_server._live_server_modified_settings.enable()
+    yield directory_server
+    directory_server._live_server_modified_settings.disable()

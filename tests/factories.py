@@ -19,11 +19,13 @@ def make_source(**fields):
 
 def make_record(model=Record, **fields):
     slug = unique("record")
-    defaults = {"slug": slug, "title": f"Record {slug}", "publication": "published"}
+    defaults = {"slug": slug, "publication": "published"}
+    if "title" not in fields and "title_en" not in fields:
+        defaults["title"] = f"Record {slug}"
     if "source" not in fields:
         defaults["source"] = make_source()
     if model is Record and "kind" not in fields:
-        defaults["kind"] = Record.Kind.MECHANISM
+        defaults["kind"] = "mechanism"
     return model.objects.create(**defaults | fields)
 
 

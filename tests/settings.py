@@ -16,3 +16,11 @@ STORAGES = {
 # does in development instead of scanning a STATIC_ROOT that does not exist.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Pages are rendered afresh in tests, so that query counts measure them; the tests of the
+# cache turn it on.
+DIRECTORY_CACHE = False
+
+# The Redis database of the tests that need a real one (health, scale-out); their keys
+# carry a prefix of their own, so the database may be shared.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")

@@ -1,23 +1,23 @@
-"""Template helpers of the public pages: contacts and search hits."""
+"""Template helpers of the public pages: text in the visitor's language, contacts, search
+hits, the kinds' lists."""
 
 import re
 
 from django import template
 from django.http import QueryDict
-from django.urls import reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.urls import reverse, translate_url
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+
+from mechanisms import bilingual
+from mechanisms.kinds import registry
+from mechanisms.search import is_acronym
 
 register = template.Library()
 
 SNIPPET_WIDTH = 90
 MAX_WORDS = 12
-
-
-@register.filter
-def email_hex(address):
-    """The address as hexadecimal UTF-8, which static/js/site.js turns back into a link."""
-    return address.encode().hex()
 
 
 @register.simple_tag
@@ -28,6 +28,18 @@ def list_url(url_name, **filters):
     for name, value in filters.items():
         query[name] = str(value)
     return f"{reverse(url_name)}?{query.urlencode()}"
+
+
+@register.simple_tag
+def kind_lists():
+    """Every kind of record with the URL of its list, in the registry's order."""
+    return [(kind, reverse(f"{kind.url_name_prefix}-list")) for kind in registry]
+
+
+@register.filter
+def add_value(values, value):
+    """`values` with `value` added: a query parameter's values, one more."""
+    return [*values, value]
 
 
 @register.filter
@@ -47,9 +59,12 @@ def tel_href(number):
 def word_patterns(query):
     """A pattern per query word, loose enough for English stems ("coordinating" →
     "coordination"), as PostgreSQL's English configuration matches them."""
-    words = [word for word in re.findall(r"\w+", query.lower()) if len(word) > 1]
+    words = [word for word in re.findall(r"\w+", query) if len(word) > 1]
     patterns = []
     for word in words[:MAX_WORDS]:
+        if is_acronym(word):
+            patterns.append(rf"\b{re.escape(word)}\b")
+            continue
         stem = word if len(word) <= 4 else word[: max(4, len(word) - 3)]
         patterns.append(rf"\b{re.escape(stem)}\w*")
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
@@ -60,10 +75,9 @@ def marked(text, pattern):
     pieces = []
     position = 0
     for match in pattern.finditer(text):
-        pieces += [escape(text[position : match.start()]), f"<mark>{escape(match[0])}</mark>"]
+        pieces.append((text[position : match.start()], match[0]))
         position = match.end()
-    pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # every piece is escaped above
+    return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[position:])
 
 
 @register.filter
@@ -97,3 +111,46 @@ def match_reason(record, query):
         after = " …" if end < len(document) else ""
         passage = format_html("{}{}{}", before, marked(document[start:end], pattern), after)
     return {"in_title": bool(pattern.search(record.title)), "passage": passage}
+
+
+@register.filter
+def tr(obj, name):
+    """`obj.name` in the visitor's language, escaped; where its translation is missing,
+    the English, marked as English, with a discreet note. `name` may end in `:N` to
+    shorten the text to N characters. Direction-control characters are dropped, so that
+    a name cannot reorder the page around it."""
+    name, _colon, length = name.partition(":")
+    text = bilingual.without_bidi_controls(getattr(obj, name) or "")
+    if length:
+        text = Truncator(text).chars(int(length))
+    if bilingual.missing_translation(obj, name):
+        return format_html(
+            '<span lang="en" dir="ltr">{}</span> <span class="untranslated">{}</span>',
+            text,
+            gettext("(not yet translated)"),
+        )
+    return conditional_escape(text)
+
+
+@register.simple_tag
+def lang_of(obj, name):
+    """` lang="en" dir="ltr"` for an element holding `obj.name` when it shows the
+    English for want of a translation."""
+    if bilingual.missing_translation(obj, name):
+        return format_html(' lang="{}" dir="ltr"', "en")
+    return ""
+
+
+@register.simple_tag
+def untranslated(obj, name):
+    """The discreet "not yet translated" note after a block of English (see `lang_of`)."""
+    if bilingual.missing_translation(obj, name):
+        return format_html('<p class="untranslated">{}</p>', gettext("(not yet translated)"))
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, language):
+    """This page's address in `language`, with its query string (filters, sort, page)."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), language)

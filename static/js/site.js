@@ -2,21 +2,53 @@
 (function () {
   "use strict";
 
-  /* Protected emails: the page holds the address as hexadecimal UTF-8 only. */
-  function decodeHex(hex) {
-    var bytes = new Uint8Array(hex.length / 2);
-    for (var i = 0; i < bytes.length; i += 1) {
-      bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+  /* Protected emails: no page holds an address. The link leads to a page whose button
+     asks for it (a POST); here that form is fetched and posted in the background and
+     the answer, the address or why it was refused, takes the link's place. */
+  function showEmail(holder, answer) {
+    if (answer.email) {
+      var link = document.createElement("a");
+      link.href = "mailto:" + answer.email;
+      link.textContent = answer.email;
+      holder.replaceChildren(link);
+    } else {
+      var refusal = document.createElement("span");
+      refusal.setAttribute("role", "alert");
+      refusal.textContent = answer.error;
+      holder.replaceChildren(refusal);
     }
-    return new TextDecoder().decode(bytes);
   }
 
-  document.querySelectorAll(".protected-email[data-email]").forEach(function (holder) {
-    var address = decodeHex(holder.getAttribute("data-email"));
-    var link = document.createElement("a");
-    link.href = "mailto:" + address;
-    link.textContent = address;
-    holder.replaceChildren(link);
+  function revealEmail(holder, url) {
+    fetch(url, { headers: { Accept: "text/html" } })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var form = page.querySelector("form.email-reveal");
+        return fetch(url, {
+          method: "POST",
+          headers: { Accept: "application/json" },
+          body: new URLSearchParams(new FormData(form)),
+        });
+      })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        showEmail(holder, answer);
+      })
+      .catch(function () {
+        window.location.href = url;
+      });
+  }
+
+  document.querySelectorAll(".protected-email a").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      revealEmail(link.parentElement, link.href);
+    });
   });
 
   /* "Print this page", as the source site offered. */

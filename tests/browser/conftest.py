@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the live
@@ -34,11 +35,17 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chromium for the session. Playwright runs its calls in greenlets, which give the
+    test thread another context, and so other database connections: the connections of
+    the context before and inside Playwright are closed on the way in and out, or one
+    would outlive the session and keep its test database from being dropped."""
     assert CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package."
+    connections.close_all()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()
 
 
 class WatchedPage:

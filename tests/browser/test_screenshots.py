@@ -1,46 +1,155 @@
-"""Every page type at phone and desktop widths, saved in test-artifacts/ to look at."""
+"""Every page type: it fits phone and desktop widths, it is whole, it logs no error, and
+it passes the standards checks (axe-core and the Nu HTML Checker, `checks.py`).
+
+With SCREENSHOTS=1 in the environment each page is also saved in test-artifacts/ to be
+looked at (full-page screenshots cost more time than the checks themselves).
+"""
+
+import os
 
 import pytest
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 
-pytestmark = pytest.mark.browser
+from tests.browser.checks import assert_valid_html, axe_violations, describe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def url(viewname, *args, query=None):
+    """A page's path, reversed when a test asks for it, with an optional query string."""
+    path = reverse_lazy(viewname, args=args)
+    return format_lazy("{}?{}", path, urlencode(query, doseq=True)) if query else path
+
 
 PAGES = {
-    "home": "/",
-    "mechanism-list": "/mechanisms/",
-    "mechanism-detail": "/mechanisms/iom-ro-mena-coordination-mechanism/",
-    "activity-list": "/activities/?country=EG&status=completed",
-    "activity-detail": "/activities/imrf-2022/",
-    "event-detail": "/activities/regional-partners-briefing-imrf-outcomes-2022/",
-    "area-of-work-detail": "/areas-of-work/migration-and-sustainable-development/",
-    "network-list": "/networks/",
-    "network-detail": "/networks/regional-un-network-on-migration/",
-    "national-network-detail": "/national-networks/national-un-network-on-migration-jordan/",
-    "sub-structure-detail": "/sub-structures/regional-un-network-on-migration-executive-committee/",
-    "output-detail": "/outputs/regional-un-network-on-migration-communications-strategy/",
-    "working-group-list": "/working-groups/",
-    "working-group-detail": "/working-groups/twg-international-migration-arab-region/",
-    "organisation-list": "/organisations/",
-    "organisation-detail": "/organisations/iom/",
-    "person-list": "/people/",
-    "person-detail": "/people/mathieu-luciano/",
-    "country-list": "/countries/",
-    "country-detail": "/countries/eg/",
-    "sdg-list": "/sdgs/",
-    "sdg-detail": "/sdgs/16/",
-    "search": "/search/?q=migration+development",
-    "bad-filter": "/activities/?country=ZZ",
+    "home": url("directory:home"),
+    "mechanism-list": url("mechanisms:mechanism-list"),
+    "mechanism-detail": url("mechanisms:mechanism-detail", "iom-ro-mena-coordination-mechanism"),
+    "activity-list": url(
+        "mechanisms:activity-list", query={"country": "EG", "status": "completed"}
+    ),
+    "activity-detail": url("mechanisms:activity-detail", "imrf-2022"),
+    "event-detail": url(
+        "mechanisms:activity-detail", "regional-partners-briefing-imrf-outcomes-2022"
+    ),
+    "area-of-work-list": url("mechanisms:area-of-work-list"),
+    "area-of-work-detail": url(
+        "mechanisms:area-of-work-detail", "migration-and-sustainable-development"
+    ),
+    "network-list": url("network:network-list"),
+    "network-detail": url("network:network-detail", "regional-un-network-on-migration"),
+    "national-network-list": url("network:national-network-list"),
+    "national-network-detail": url(
+        "network:national-network-detail", "national-un-network-on-migration-jordan"
+    ),
+    "sub-structure-list": url("network:sub-structure-list"),
+    "sub-structure-detail": url(
+        "network:sub-structure-detail", "regional-un-network-on-migration-executive-committee"
+    ),
+    "output-list": url("network:output-list"),
+    "output-detail": url(
+        "network:output-detail", "regional-un-network-on-migration-communications-strategy"
+    ),
+    "working-group-list": url("network:working-group-list"),
+    "working-group-detail": url(
+        "network:working-group-detail", "twg-international-migration-arab-region"
+    ),
+    "organisation-list": url("mechanisms:organisation-list"),
+    "organisation-detail": url("mechanisms:organisation-detail", "iom"),
+    "person-list": url("mechanisms:person-list"),
+    "person-detail": url("mechanisms:person-detail", "mathieu-luciano"),
+    "person-with-email": url("mechanisms:person-detail", "tamim-elyan"),
+    "person-email": url("mechanisms:person-email", "tamim-elyan"),
+    "country-list": url("directory:country-list"),
+    "country-detail": url("directory:country-detail", "eg"),
+    "sdg-list": url("directory:sdg-list"),
+    "sdg-detail": url("directory:sdg-detail", 16),
+    "source-list": url("directory:source-list"),
+    "source-detail": url(
+        "directory:source-detail", "iom-ro-mena-multilateral-coordination-mechanism"
+    ),
+    "reference-detail": url("directory:source-detail", "las-member-states"),
+    "statistics": url("directory:statistics"),
+    "search": url("directory:search", query={"q": "migration development"}),
+    "search-names": url("directory:search", query={"q": "ESCWA"}),
+    "search-no-results": url("directory:search", query={"q": "xylophone"}),
+    "bad-filter": url("mechanisms:activity-list", query={"country": "ZZ"}),
+}
+
+# Pages outside the public design (the admin's own layout): standards checks only.
+ADMIN_PAGES = {
+    "admin-login": url("admin:login"),
 }
 
 
+LAYOUT = """() => ({
+  overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  headings: document.querySelectorAll("h1").length,
+  main: document.querySelectorAll("main").length,
+  title: document.title,
+})"""
+
+
+LANGUAGES = ["en", "ar"]
+
+
+def pages_in(language, pages):
+    """The pages' paths in `language` (/en/… or /ar/…)."""
+    with translation.override(language):
+        return {name: str(path) for name, path in pages.items()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_every_page_type(live_directory, browser, artifacts, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    problems = []
-    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    for name, path in PAGES.items():
-        response = page.goto(live_directory.url + path)
+def test_every_page_type_fits_its_width(live_directory, watched, artifacts, width, language):
+    page = watched.page
+    page.set_viewport_size({"width": width, "height": 900})
+    with translation.override(language):
+        site_name = gettext("Migration coordination in the Arab States")
+    for name, path in pages_in(language, PAGES).items():
+        response = page.goto(f"{live_directory.url}{path}")
         assert response.status == 200, path
-        page.screenshot(path=artifacts / f"{name}-{width}.png", full_page=True)
-    context.close()
-    assert not problems, problems
+        layout = page.evaluate(LAYOUT)
+        assert layout["overflow"] <= 0, f"{path} is wider than {width}px by {layout['overflow']}px"
+        assert (layout["headings"], layout["main"]) == (1, 1), (path, layout)
+        assert layout["title"].endswith(site_name), path
+        if os.environ.get("SCREENSHOTS"):
+            page.screenshot(path=artifacts / f"{name}-{language}-{width}.png", full_page=True)
+
+
+def reveal_the_email(page, language):
+    """Press the button of the email page (a POST) and return the response's HTML."""
+    with translation.override(language):
+        button = gettext("Show the email address")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=button).click()
+    return navigation.value.text()
+
+
+def visit_every_page_type(page, base_url, language="en"):
+    """Open each page type in turn, yielding its name and the HTML the server sent; the
+    email page is shown again after its button revealed the address."""
+    for name, path in pages_in(language, {**PAGES, **ADMIN_PAGES}).items():
+        yield name, page.goto(f"{base_url}{path}").text()
+        if name == "person-email":
+            yield "person-email-revealed", reveal_the_email(page, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_type_is_accessible(live_directory, page, width, language):
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = []
+    for name, _html in visit_every_page_type(page, live_directory.url, language):
+        problems += describe_violations(f"{name} ({language})", axe_violations(page))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_is_valid_html(live_directory, page, language):
+    documents = visit_every_page_type(page, live_directory.url, language)
+    assert_valid_html({f"{name} ({language})": html for name, html in documents})

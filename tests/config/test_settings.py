@@ -85,11 +85,17 @@ def test_development_generates_a_secret_once_and_keeps_it(tmp_path):
     assert oct(key_file.stat().st_mode & 0o777) == "0o600"
 
 
-def test_local_files_are_ignored_by_git():
-    ignored = (PROJECT / ".gitignore").read_text().split()
-    assert {"/.secret_key", "/db.sqlite3", ".venv/"} <= set(ignored)
+def test_a_bare_path_redirects_by_the_browsers_language(client, db):
+    arabic = client.get("/activities/?country=EG", HTTP_ACCEPT_LANGUAGE="ar")
+    assert (arabic.status_code, arabic["Location"]) == (302, "/ar/activities/?country=EG")
+    page = client.get("/ar/")
+    assert '<html lang="ar" dir="rtl">' in page.text
+    assert 'hreflang="en" href="/en/"' in page.text
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+    assert english["Location"] == "/en/"
+    assert '<html lang="en" dir="ltr">' in client.get("/en/").text
 
 
-def test_an_arabic_browser_gets_english_marked_as_english(client, db):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
-    assert '<html lang="en" dir="ltr">' in response.text
+def test_an_unknown_language_prefix_is_not_found(client, db):
+    assert client.get("/fr/").status_code == 404
+    assert client.get("/fr/activities/").status_code == 404

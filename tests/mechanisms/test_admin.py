@@ -57,6 +57,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, url):
     assert response["Location"].startswith("/admin/login/")
 
 
+def test_the_login_page_has_a_heading(client):
+    response = client.get(reverse("admin:login"))
+    assert "<h1>Log in</h1>" in response.text
+
+
 ADMIN_LISTS = [
     "mechanisms/mechanism",
     "mechanisms/activity",
@@ -97,7 +102,7 @@ def test_an_editors_new_record_is_a_draft_and_the_state_is_read_only(editor, mec
         editor,
         reverse("admin:mechanisms_mechanism_add"),
         "mechanism_form",
-        title="A new coordination mechanism",
+        title_en="A new coordination mechanism",
         slug="a-new-coordination-mechanism",
         source=str(mechanism.source_id),
     )
@@ -141,6 +146,28 @@ def test_create_account_makes_a_staff_member_in_a_role(capsys):
         call_command("create_account", "amina", "--role", "editor")
 
 
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("123", "too short"),
+        ("password123", "too common"),
+        ("48151623429108", "entirely numeric"),
+        ("amina123", "too similar to the username"),
+    ],
+)
+def test_create_account_refuses_a_weak_password(password, reason):
+    with pytest.raises(CommandError, match=f"The password is refused: .*{reason}"):
+        call_command("create_account", "amina", "--role", "editor", "--password", password)
+    assert not User.objects.filter(username="amina").exists()
+
+
+def test_create_account_takes_a_good_password():
+    call_command(
+        "create_account", "amina", "--role", "editor", "--password", "tidal-orchard-velvet-91"
+    )
+    assert User.objects.get(username="amina").check_password("tidal-orchard-velvet-91")
+
+
 def test_the_roles_cover_every_directory_model():
     editor = set(Group.objects.get(name=EDITOR).permissions.values_list("codename", flat=True))
     publisher = set(
@@ -161,7 +188,7 @@ def test_an_edit_shows_on_the_public_page_in_the_history_and_can_be_reverted(
     editor, client, mechanism
 ):
     original = mechanism.title
-    response = submit(editor, change_url(mechanism), "mechanism_form", title="Renamed mechanism")
+    response = submit(editor, change_url(mechanism), "mechanism_form", title_en="Renamed mechanism")
     assert response.status_code == 302
     public = client.get(mechanism.get_absolute_url())
     assert "Renamed mechanism" in public.content.decode()
@@ -170,7 +197,7 @@ def test_an_edit_shows_on_the_public_page_in_the_history_and_can_be_reverted(
     page = history.content.decode()
     assert "Renamed mechanism" in page
     assert "editor" in page
-    before = mechanism.history.filter(title=original).latest("history_date")
+    before = mechanism.history.filter(title_en=original).latest("history_date")
     revert_url = reverse(
         "admin:mechanisms_mechanism_simple_history", args=[mechanism.pk, before.history_id]
     )
@@ -181,7 +208,7 @@ def test_an_edit_shows_on_the_public_page_in_the_history_and_can_be_reverted(
 
 
 def test_a_deleted_record_is_restored_with_its_parts_as_a_draft(publisher, mechanism):
-    sections = list(mechanism.sections.values_list("heading", flat=True))
+    sections = list(mechanism.sections.values_list("heading_en", flat=True))
     countries = list(mechanism.countries.values_list("iso_code", flat=True))
     response = publisher.post(
         reverse("admin:mechanisms_mechanism_delete", args=[mechanism.pk]), {"post": "yes"}
@@ -197,7 +224,7 @@ def test_a_deleted_record_is_restored_with_its_parts_as_a_draft(publisher, mecha
     assert "was restored as a draft" in response.content.decode()
     restored = Mechanism.objects.get(slug=IOM_MECHANISM)
     assert restored.publication == Record.Publication.DRAFT
-    assert list(restored.sections.values_list("heading", flat=True)) == sections
+    assert list(restored.sections.values_list("heading_en", flat=True)) == sections
     assert list(restored.countries.values_list("iso_code", flat=True)) == countries
 
 
@@ -294,7 +321,7 @@ def test_a_section_needs_its_text(publisher, mechanism):
     section = mechanism.sections.first()
     prefix = "sections"
     response = submit(
-        publisher, change_url(mechanism), "mechanism_form", **{f"{prefix}-0-body": ""}
+        publisher, change_url(mechanism), "mechanism_form", **{f"{prefix}-0-body_en": ""}
     )
     assert "This field is required." in response.content.decode()
     assert Section.objects.get(pk=section.pk).body
@@ -368,7 +395,7 @@ def test_a_result_added_inline_is_a_draft_of_the_same_source(editor, mechanism):
         "mechanism_form",
         **{
             "children-TOTAL_FORMS": str(int(mechanism.children.count()) + 1),
-            f"children-{mechanism.children.count()}-title": "A new result",
+            f"children-{mechanism.children.count()}-title_en": "A new result",
             f"children-{mechanism.children.count()}-slug": "a-new-result",
             f"children-{mechanism.children.count()}-position": "11",
             f"children-{mechanism.children.count()}-activity_type": "result",

@@ -57,8 +57,8 @@ def bad_source_dates():
         slug=unique("s"),
         title="Backwards",
         seed_file=unique("f"),
-        published_at=dt.datetime(2017, 7, 16, tzinfo=dt.UTC),
-        modified_at=dt.datetime(2015, 6, 25, tzinfo=dt.UTC),
+        published_on=dt.date(2017, 7, 16),
+        modified_on=dt.date(2015, 6, 25),
     )
 
 
@@ -172,7 +172,7 @@ def test_slugs_are_unique_across_every_kind_of_record():
 
 
 def test_a_proxy_refuses_another_kind():
-    record = new_record(Mechanism, kind=Record.Kind.NETWORK)
+    record = new_record(Mechanism, kind="network")
     with pytest.raises(ValidationError) as refused:
         record.full_clean()
     assert "kind cannot be" in refused.value.message_dict["kind"][0]

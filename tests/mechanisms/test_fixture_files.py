@@ -48,11 +48,11 @@ def snapshot(tmp_path_factory):
 def empty_directory():
     """Delete every directory row, in an order protected foreign keys allow."""
     Record.objects.all().delete()
-    for model in (Person, Source, Framework, Type, Theme):
+    for model in (Person, Framework, Type, Theme):
         model.objects.all().delete()
     while Organisation.objects.exists():
         Organisation.objects.filter(units__isnull=True).delete()
-    for model in (Country, SDG):
+    for model in (Country, SDG, Source):
         model.objects.all().delete()
 
 
@@ -151,7 +151,7 @@ BROKEN = {
     ),
     "missing required reference": (
         lambda: [mechanism(source=["no-such-document"])],
-        "refers to source document “no-such-document”",
+        "refers to source “no-such-document”",
         "source",
     ),
     "bad choice": (
@@ -162,7 +162,7 @@ BROKEN = {
     "text too long": (
         lambda: [mechanism(title="x" * 301)],
         "at most 300 characters",
-        "title",
+        "title_en",
     ),
     "negative budget": (
         lambda: [mechanism(budget_amount="-5", budget_currency="USD", budget_year=2011)],
@@ -232,6 +232,6 @@ def test_an_object_with_other_content_is_refused_unless_updating(tmp_path):
         load_files([path])
     assert "exists with other content (title" in str(refused.value)
     report = load_files([path], conflict=Conflict.UPDATE, dry_run=True)
-    assert next(name for name, _old, _new in report.updated[0][1]) == "title"
+    assert next(name for name, _old, _new in report.updated[0][1]) == "title_en"
     record.refresh_from_db()
     assert record.title != "New title"

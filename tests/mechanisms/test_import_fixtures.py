@@ -19,7 +19,7 @@ def sdgs_with(tmp_path, number, title):
     objects = json.loads(SDGS.read_text())
     for item in objects:
         if item["fields"]["number"] == number:
-            item["fields"]["title"] = title
+            item["fields"]["title_en"] = title
     path = tmp_path / "sdgs.json"
     path.write_text(json.dumps(objects))
     return path
@@ -41,13 +41,13 @@ def test_a_changed_object_is_refused_without_update(tmp_path):
         run(path)
     message = str(refused.value)
     assert "Nothing was imported: 1 problem found." in message
-    assert f"{path}, object 2 (mechanisms.sdg “2”): exists with other content (title)" in message
+    assert f"{path}, object 2 (mechanisms.sdg “2”): exists with other content (title_en)" in message
     assert SDG.objects.get(number=2).title == "Zero Hunger"
 
 
 def test_dry_run_reports_the_change_and_writes_nothing(tmp_path):
     output = run(sdgs_with(tmp_path, 2, "Zero Hunger Now"), "--update", "--dry-run")
-    assert "title: 'Zero Hunger' → 'Zero Hunger Now'" in output
+    assert "title_en: 'Zero Hunger' → 'Zero Hunger Now'" in output
     assert "1 would be updated" in output
     assert "Dry run: nothing was written." in output
     assert SDG.objects.get(number=2).title == "Zero Hunger"
@@ -55,7 +55,7 @@ def test_dry_run_reports_the_change_and_writes_nothing(tmp_path):
 
 def test_update_prints_and_applies_the_change(tmp_path):
     output = run(sdgs_with(tmp_path, 2, "Zero Hunger Now"), "--update")
-    assert "title: 'Zero Hunger' → 'Zero Hunger Now'" in output
+    assert "title_en: 'Zero Hunger' → 'Zero Hunger Now'" in output
     assert "1 were updated" in output
     assert SDG.objects.get(number=2).title == "Zero Hunger Now"
 

@@ -1,8 +1,13 @@
 """The public pages of mechanisms, activities, areas of work, organisations and people."""
 
+import base64
+import datetime as dt
 import re
+from urllib.parse import quote
 
 import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -59,15 +64,15 @@ class TestMechanismPages:
     def test_results_are_an_ordered_list_with_their_dates_or_states(self, client):
         response = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
         results = response.context["children"][0]
-        assert str(results[0]) == "Results"
-        assert [child.position for child in results[1]] == list(range(1, 8))
-        assert "“roundtables to be conducted in 2013”" in response.text
-        assert "“December 2012”" in response.text
-        assert "A handbook is being developed" in response.text
+        assert results.heading == "Results to date"  # the document's own heading
+        assert [child.position for child in results.records] == list(range(1, 8))
+        assert "In the document's words: “roundtables to be conducted in 2013”" in response.text
+        assert "“December 2012” in the document" in response.text
+        assert "In the document's words: “A handbook is being developed" in response.text
 
     def test_taxonomies_link_into_the_filtered_lists(self, client):
         response = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM]))
-        search = reverse("search")
+        search = reverse("directory:search")
         for query in ["country=EG", "sdg=16", "sdg=17", "theme=decentralization"]:
             assert f'href="{search}?{query}"' in response.text
 
@@ -208,8 +213,8 @@ class TestBadInput:
         assert response.context["page_obj"].paginator.per_page == 25
 
     def test_an_unknown_country_page_is_not_found(self, client):
-        assert client.get("/countries/zz/").status_code == 404
-        assert client.get("/countries/%00%00/").status_code == 404
+        assert client.get("/en/countries/zz/").status_code == 404
+        assert client.get("/en/countries/%00%00/").status_code == 404
 
 
 class TestQueryCounts:
@@ -219,17 +224,17 @@ class TestQueryCounts:
     @pytest.mark.parametrize(
         ("url_name", "params", "queries"),
         [
-            # count, rows, 4 taxonomies, 5 facets
-            ("mechanisms:mechanism-list", {}, 11),
-            ("mechanisms:area-of-work-list", {}, 11),
-            # count, rows, 4 taxonomies, 8 facets
-            ("mechanisms:activity-list", {}, 14),
+            # count, rows, 3 taxonomies (countries, SDGs, themes), 5 facets
+            ("mechanisms:mechanism-list", {}, 10),
+            ("mechanisms:area-of-work-list", {}, 10),
+            # count, rows, 3 taxonomies, 8 facets
+            ("mechanisms:activity-list", {}, 13),
             (
                 "mechanisms:activity-list",
                 {"country": "EG", "status": "completed", "year": "2013", "q": "meeting"},
-                14,
+                13,
             ),
-            ("mechanisms:activity-list", {"organisation": ["iom", "las"], "sort": "-date"}, 14),
+            ("mechanisms:activity-list", {"organisation": ["iom", "las"], "sort": "-date"}, 13),
             # organisations with counts; count
             ("mechanisms:organisation-list", {}, 2),
             # people with contacts, roles, count, contacts
@@ -284,6 +289,12 @@ class TestOrganisationsAndPeople:
 class TestEmailProtection:
     address = "telyan@iom.int"
 
+    @pytest.fixture(autouse=True)
+    def fresh_counters(self):
+        cache.clear()
+        yield
+        cache.clear()
+
     @pytest.mark.parametrize(
         "url",
         [
@@ -293,20 +304,32 @@ class TestEmailProtection:
             ),
             reverse("mechanisms:person-list"),
             reverse("mechanisms:organisation-list"),
+            reverse("mechanisms:person-email", args=["tamim-elyan"]),
         ],
     )
-    def test_no_page_holds_the_address_as_text(self, client, url):
+    def test_no_page_holds_the_address_in_any_encoding(self, client, url):
         response = client.get(url)
         assert response.status_code == 200
-        assert self.address not in response.text
-        assert "iom.int" not in response.text
+        page = response.text
+        for encoded in [
+            self.address,
+            "iom.int",
+            "telyan",
+            self.address.encode().hex(),
+            base64.b64encode(self.address.encode()).decode().rstrip("="),
+            self.address[::-1],
+            quote(self.address),
+            "".join(f"&#{ord(character)};" for character in self.address),
+        ]:
+            assert encoded not in page, encoded
+        assert "data-email" not in page
 
-    def test_the_address_is_encoded_for_the_script(self, client):
+    def test_the_page_links_to_the_reveal(self, client):
         response = client.get(reverse("mechanisms:person-detail", args=["tamim-elyan"]))
-        assert f'data-email="{self.address.encode().hex()}"' in response.text
         assert reverse("mechanisms:person-email", args=["tamim-elyan"]) in response.text
+        assert "Show the email address" in response.text
 
-    def test_the_fallback_page_shows_it_only_when_asked_and_is_not_indexed(self, client):
+    def test_the_address_is_given_in_answer_to_a_post_only(self, client):
         url = reverse("mechanisms:person-email", args=["tamim-elyan"])
         asked = client.get(url)
         assert self.address not in asked.text
@@ -315,7 +338,42 @@ class TestEmailProtection:
         assert f'href="mailto:{self.address}"' in shown.text
         for response in (asked, shown):
             assert response["X-Robots-Tag"] == "noindex, nofollow"
-            assert response["Cache-Control"] == "no-store"
+            assert "no-store" in response["Cache-Control"]
+
+    def test_the_script_gets_the_address_as_json(self, client):
+        url = reverse("mechanisms:person-email", args=["tamim-elyan"])
+        response = client.post(url, HTTP_ACCEPT="application/json")
+        assert response.json() == {"email": self.address}
+        assert "no-store" in response["Cache-Control"]
+
+    def test_a_forged_post_is_refused(self):
+        csrf_checked = Client(enforce_csrf_checks=True)
+        url = reverse("mechanisms:person-email", args=["tamim-elyan"])
+        refused = csrf_checked.post(url)
+        assert refused.status_code == 403
+        assert self.address not in refused.text
+        form_page = csrf_checked.get(url)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.text)[1]
+        shown = csrf_checked.post(url, {"csrfmiddlewaretoken": token})
+        assert f'href="mailto:{self.address}"' in shown.text
+
+    @override_settings(EMAIL_REVEAL_LIMIT=3, EMAIL_REVEAL_WINDOW=600)
+    def test_reveals_are_limited_per_client(self, client):
+        url = reverse("mechanisms:person-email", args=["tamim-elyan"])
+        for _ in range(3):
+            assert client.post(url, REMOTE_ADDR="203.0.113.9").status_code == 200
+        refused = client.post(url, REMOTE_ADDR="203.0.113.9")
+        assert refused.status_code == 429
+        assert self.address not in refused.text
+        assert "Too many email addresses were asked for from your connection." in refused.text
+        assert 0 < int(refused["Retry-After"]) <= 600
+        assert "no-store" in refused["Cache-Control"]
+        as_json = client.post(url, REMOTE_ADDR="203.0.113.9", HTTP_ACCEPT="application/json")
+        assert as_json.status_code == 429
+        assert "Try again in" in as_json.json()["error"]
+        another_client = client.post(url, REMOTE_ADDR="198.51.100.20")
+        assert f'href="mailto:{self.address}"' in another_client.text
+        assert client.get(url, REMOTE_ADDR="203.0.113.9").status_code == 200  # GET is free
 
     def test_people_seen_only_in_drafts_are_not_public(self, client):
         Record.objects.filter(slug="regional-partners-briefing-imrf-outcomes-2022").update(
@@ -333,7 +391,7 @@ class TestEmailProtection:
 
     def test_a_draft_parent_is_not_named_on_public_pages(self, client):
         Record.objects.filter(slug="iom-ro-mena-coordination-mechanism").update(
-            title="Secret draft title", publication=Record.Publication.DRAFT
+            title_en="Secret draft title", publication=Record.Publication.DRAFT
         )
         for url in [
             reverse("mechanisms:activity-list"),
@@ -349,7 +407,19 @@ class TestEmailProtection:
 
 
 def test_a_state_that_can_change_says_when_it_was_reported(client):
+    """The page was published in 2015 but describes 2012-2013: nothing reads as current."""
     page = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM])).text
-    assert 'Ongoing</span> <span class="status__as-of">(as reported in 2015)</span>' in page
+    assert "Ongoing when the document was written, 2012–2013" in page
+    assert "As described in a document written in 2012–2013." in page
+    assert "2015" not in page.split('class="source')[0]
     completed = client.get(reverse("mechanisms:activity-detail", args=["iom-ro-mena-result-1"]))
     assert "as reported" not in completed.text
+
+
+def test_times_are_machine_readable(client):
+    """HTML allows at most three digits of a fraction of a second in `datetime`: the
+    page gives the day of the last update, which is what a reader needs."""
+    updated = dt.datetime(2025, 1, 31, 10, 0, 0, 123456, tzinfo=dt.UTC)
+    Record.objects.filter(slug=MECHANISM).update(updated_at=updated)
+    page = client.get(reverse("mechanisms:mechanism-detail", args=[MECHANISM])).text
+    assert '<time datetime="2025-01-31">31 January 2025</time>' in page

@@ -2,6 +2,8 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -12,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Create a staff account in an editorial role: 'editor' adds and changes records; "
         "'publisher' may also publish, archive and delete. Without --password a random "
-        "password is generated and printed once."
+        "password is generated and printed once; a given one must pass the password "
+        "validators (AUTH_PASSWORD_VALIDATORS)."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +37,17 @@ class Command(BaseCommand):
             ) from None
         generated = password is None
         password = password or secrets.token_urlsafe(18)
-        user = User.objects.create_user(username, email=email, password=password, is_staff=True)
+        user = User(
+            username=User.normalize_username(username),
+            email=User.objects.normalize_email(email),
+            is_staff=True,
+        )
+        try:
+            validate_password(password, user)
+        except ValidationError as refusal:
+            raise CommandError("The password is refused: " + " ".join(refusal.messages)) from None
+        user.set_password(password)
+        user.save()
         user.groups.add(group)
         self.stdout.write(self.style.SUCCESS(f"Created {username} ({ROLES[role]})."))
         if generated:

@@ -1,0 +1,125 @@
+"""Text in English and Arabic: the columns of a translated field, and how to show them.
+
+A translated field (`TranslatedFieldWithFallback`, from django-translated-fields) is one
+column per language (`title_en`, `title_ar`); `record.title` reads the visitor's
+language and falls back to English, the language of the source documents.
+"""
+
+from django.conf import settings
+from django.db.models import CharField, F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from translated_fields import TranslatedField
+
+from mechanisms import arabic
+
+SOURCE_LANGUAGE = settings.LANGUAGES[0][0]
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# Direction-control characters (U+202A-U+202E embeddings and overrides, U+2066-U+2069
+# isolates): in a name or a query they could reorder the text around them.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text):
+    return text.translate(BIDI_CONTROLS) if isinstance(text, str) else text
+
+
+def is_translated(model, name):
+    return isinstance(getattr(model, name, None), TranslatedField)
+
+
+class AcceptsTranslatedNames:
+    """Lets `Model(title=...)` and `objects.create(title=...)` set the column of the
+    active language, as `obj.title = ...` does: Django's constructor only accepts
+    fields and plain properties, and a translated field is neither."""
+
+    def __init__(self, *args, **kwargs):
+        translated = {
+            name: kwargs.pop(name) for name in list(kwargs) if is_translated(type(self), name)
+        }
+        super().__init__(*args, **kwargs)
+        for name, value in translated.items():
+            setattr(self, name, value)
+
+    def clean_fields(self, exclude=None):
+        self.drop_bidi_controls()
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.drop_bidi_controls()
+        super().save(*args, **kwargs)
+
+    def drop_bidi_controls(self):
+        """No stored text carries a direction control: one in a title could reorder the
+        page around it wherever the title is shown."""
+        for model_field in self._meta.concrete_fields:
+            if isinstance(model_field, CharField | TextField):
+                value = getattr(self, model_field.attname)
+                setattr(self, model_field.attname, without_bidi_controls(value))
+
+
+def columns(model, name):
+    """`title` → ["title_en", "title_ar"] for a translated field, else [name]."""
+    return list(getattr(model, name).fields) if is_translated(model, name) else [name]
+
+
+def side_by_side(model, names):
+    """Form field names with each translated field as its columns, on one line."""
+    expanded = []
+    for name in names:
+        if isinstance(name, tuple | list):
+            expanded.append(tuple(column for part in name for column in columns(model, part)))
+        elif is_translated(model, name):
+            expanded.append(tuple(columns(model, name)))
+        else:
+            expanded.append(name)
+    return expanded
+
+
+def one_after_another(model, names):
+    """Form field names with each translated field as its columns, in a flat list (the
+    rows of a tabular inline)."""
+    return [column for name in names for column in columns(model, name)]
+
+
+def language_of(model_field):
+    """The language of a column of a translated field, or None."""
+    return getattr(model_field, "_translated_field_language_code", None)
+
+
+def current_language():
+    language = get_language() or SOURCE_LANGUAGE
+    return language if language in LANGUAGE_CODES else SOURCE_LANGUAGE
+
+
+def ordering(name):
+    """ORDER BY a translated field in the visitor's language, English where it is
+    missing (`ordering("title")`, `ordering("organisation__name")`)."""
+    language = current_language()
+    english = F(f"{name}_{SOURCE_LANGUAGE}")
+    if language == SOURCE_LANGUAGE:
+        return english.asc()
+    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), english).asc()
+
+
+def text_sort_key(text):
+    """The order of names in the visitor's language (Arabic's alphabet, or English's)."""
+    if current_language() == "ar":
+        return arabic.sort_key(text)
+    return (text.casefold(), text)
+
+
+def in_display_order(items, key=str):
+    """`items` sorted by `key(item)` as the visitor's language orders words."""
+    return sorted(items, key=lambda item: text_sort_key(key(item)))
+
+
+def missing_translation(obj, name):
+    """Whether `obj.name` shows the English because the visitor's language has none."""
+    language = get_language() or SOURCE_LANGUAGE
+    if language == SOURCE_LANGUAGE or language not in LANGUAGE_CODES:
+        return False
+    return not getattr(obj, f"{name}_{language}") and bool(
+        getattr(obj, f"{name}_{SOURCE_LANGUAGE}")
+    )
