@@ -7,7 +7,7 @@ import mechanisms.kinds
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mechanisms", "0007_section_heading_optional"),
+        ("mechanisms", "0002_editorial_roles"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("mechanisms", "0001_initial"),
+        ("mechanisms", "0001_squashed_0007_initial"),
     ]
 
     operations = [

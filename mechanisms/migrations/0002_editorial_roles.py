@@ -38,10 +38,12 @@ def remove_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    replaces = [("mechanisms", "0004_editorial_roles")]
+
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("mechanisms", "0003_history_and_publish_permission"),
+        ("mechanisms", "0001_squashed_0007_initial"),
         ("network", "0001_initial"),
     ]
 
