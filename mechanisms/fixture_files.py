@@ -30,6 +30,7 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from django.db.models import IntegerField
 from simple_history.utils import get_history_manager_for_model
 
 from mechanisms import bilingual
@@ -64,6 +65,10 @@ REFERENCE_FILES = [
 # Housekeeping that is not directory data: set by the database when a row is written,
 # or derived from the other fields (the search text, rebuilt at the end of load_files).
 NOT_EXPORTED = {"updated_at", *DERIVED_FIELDS}
+# What an import may write: the directory's data, never accounts, groups, sessions, or
+# history rows and the cache's version, which the loader writes itself.
+IMPORTABLE_APPS = {"mechanisms", "network"}
+NOT_IMPORTABLE = {"dataversion"}
 
 
 class Conflict:
@@ -281,15 +286,25 @@ def read_objects(path):
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FixtureRefused([FixtureError(name, "no such file")]) from None
+    except IsADirectoryError:
+        raise FixtureRefused([FixtureError(name, "a directory, not a fixture file")]) from None
     except UnicodeDecodeError as error:
         raise FixtureRefused([FixtureError(name, f"not UTF-8 text ({error.reason})")]) from None
     if not text.strip():
         raise FixtureRefused([FixtureError(name, "the file is empty")])
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise FixtureRefused([FixtureError(name, f"a NUL character at line {line}")])
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=without_duplicate_keys)
     except json.JSONDecodeError as error:
         message = f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         raise FixtureRefused([FixtureError(name, message)]) from None
+    except DuplicateKey as duplicate:
+        message = f"invalid JSON: the key “{duplicate}” twice in one object"
+        raise FixtureRefused([FixtureError(name, message)]) from None
+    except RecursionError:
+        raise FixtureRefused([FixtureError(name, "invalid JSON: nested too deeply")]) from None
     if not isinstance(data, list):
         raise FixtureRefused([FixtureError(name, "expected a JSON list of objects")])
     errors = []
@@ -306,6 +321,30 @@ def read_objects(path):
     if errors:
         raise FixtureRefused(errors)
     return data
+
+
+class DuplicateKey(ValueError):
+    pass
+
+
+def without_duplicate_keys(pairs):
+    """A JSON object as a dict, refusing a key given twice (json keeps the last one)."""
+    obj = {}
+    for key, value in pairs:
+        if key in obj:
+            raise DuplicateKey(key)
+        obj[key] = value
+    return obj
+
+
+def importable(model):
+    """Only the directory's own data: not accounts, groups, sessions or history rows,
+    which a file could otherwise forge."""
+    return (
+        model._meta.app_label in IMPORTABLE_APPS
+        and not model.__name__.startswith("Historical")
+        and model._meta.model_name not in NOT_IMPORTABLE
+    )
 
 
 def in_source_language_columns(raw):
@@ -470,20 +509,46 @@ def field_value_errors(item, using):
         model = apps.get_model(item.label)
     except (LookupError, ValueError):
         return [item.error(f"unknown model “{item.label}”")]
+    if not importable(model):
+        return [item.error(f"only the directory's data can be imported, not {item.label}")]
     errors = []
-    for name, value in item.raw["fields"].items():
+    fields = item.raw["fields"]
+    for name, value in fields.items():
         try:
             model_field = model._meta.get_field(name)
         except FieldDoesNotExist:
             errors.append(item.error(f"{model._meta.label_lower} has no such field", name))
             continue
-        if model_field.is_relation or value is None:
+        if value is None:
+            continue
+        if model_field.many_to_many and not isinstance(value, list):
+            errors.append(item.error("expected a list of references", name))
+            continue
+        concrete = model._meta.concrete_model
+        if model_field.many_to_one and model_field.related_model._meta.concrete_model is concrete:
+            if value == [fields.get("slug")]:
+                errors.append(item.error("a record cannot be part of itself", name))
+            continue
+        if model_field.is_relation:
+            continue
+        if isinstance(model_field, IntegerField) and not is_whole_number(value):
+            errors.append(item.error(f"expected a whole number, not {value!r}", name))
             continue
         try:
             model_field.to_python(value)
         except ValidationError as error:
             errors += [item.error(message, name) for message in error.messages]
     return errors
+
+
+def is_whole_number(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    if isinstance(value, str):
+        return value.strip().lstrip("+-").isdigit()
+    return isinstance(value, int)
 
 
 @contextmanager
