@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from mechanisms.cache import public_page
@@ -75,7 +76,9 @@ class RecordListFeed(Feed):
         return record.title
 
     def item_description(self, record):
-        return record.summary
+        """The summary as text: Atom sends it as `type="html"`, so it is escaped here and
+        markup an editor typed shows as characters in a feed reader, never runs."""
+        return escape(record.summary)
 
     def item_updateddate(self, record):
         return record.updated_at

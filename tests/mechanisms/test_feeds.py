@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mechanisms.models import Record
+from tests.factories import make_record
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,24 @@ def test_the_feed_has_an_author_and_a_clean_self_link(client):
         link.get("href") for link in feed.findall(f"{atom}link") if link.get("rel") == "self"
     )
     assert self_link.endswith("/en/activities/feed.atom?country=EG")
+
+
+def test_markup_in_a_summary_reaches_the_reader_as_text(client):
+    make_record(
+        kind="activity",
+        title_en="Feed escaping",
+        summary_en='<script>alert(1)</script><b onclick="x()">bold</b> & more',
+    )
+    feed = ET.fromstring(client.get("/en/activities/feed.atom").content)
+    (entry,) = [
+        entry
+        for entry in feed.iter(f"{ATOM}entry")
+        if entry.findtext(f"{ATOM}title") == "Feed escaping"
+    ]
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    # Read as HTML, the summary is the characters the editor typed, no element in it.
+    assert summary.text == (
+        "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b onclick=&quot;x()&quot;&gt;bold&lt;/b&gt;"
+        " &amp; more"
+    )
