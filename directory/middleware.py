@@ -1,8 +1,17 @@
 """Request hygiene for the public pages."""
 
-from django.http import QueryDict
+import logging
 
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse, QueryDict
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from directory.api import API_VERSION
 from mechanisms.bilingual import without_bidi_controls
+
+logger = logging.getLogger(__name__)
 
 
 class DropDirectionControls:
@@ -28,3 +37,34 @@ class DropDirectionControls:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class DatabaseUnavailable:
+    """A database that cannot be reached is a 503 that says so (JSON for the API, the
+    site's page elsewhere) with Retry-After, never a 500 or a 200 cut short: downloads
+    fetch their first records before they start (`mechanisms.exports`)."""
+
+    RETRY_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("database unavailable: %s", exception, exc_info=exception)
+        message = gettext("The directory's database cannot be reached. Please try again soon.")
+        if request.path.startswith(reverse("api:index")):
+            response = JsonResponse(
+                {"version": API_VERSION, "error": message, "errors": {}},
+                status=503,
+                json_dumps_params={"ensure_ascii": False},
+            )
+        else:
+            response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

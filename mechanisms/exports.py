@@ -15,6 +15,7 @@ a download of 100,000 records never holds them all in memory.
 """
 
 import csv
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -345,8 +346,13 @@ def export_response(records, export_format, basename, absolute_url, public=True)
     """A streamed download of `records` in one of `FORMATS`; `public`: the public
     downloads, where an unpublished parent is neither shown nor exported."""
     lines, content_type = FORMATS[export_format]
+    stream = lines(records, absolute_url, public)
+    # The opening and the first record before the response starts: its query runs here,
+    # so a database that cannot answer fails the request with an error status, never a
+    # 200 cut off after its first line.
+    head = list(itertools.islice(stream, 2))
     response = StreamingHttpResponse(
-        (line.encode() for line in lines(records, absolute_url, public)),
+        (line.encode() for line in itertools.chain(head, stream)),
         content_type=content_type,
     )
     response["Content-Disposition"] = f'attachment; filename="{basename}.{export_format}"'
