@@ -15,6 +15,7 @@ file, object and field.
 """
 
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +97,24 @@ class FixtureError:
                 where += f" ({self.label}{' ' + self.key if self.key else ''})"
         if self.field:
             where += f", field “{self.field}”"
-        return f"{where}: {self.message}"
+        return f"{where}: {shortened(self.message)}"
+
+
+EXCERPT_LENGTH = 60
+# A value quoted in a message (“…” or '…'), or any run without spaces, past 2 excerpts.
+LONG_VALUE = re.compile(
+    rf"(?<=“)[^”]{{{EXCERPT_LENGTH * 2},}}(?=”)|(?<=')[^']{{{EXCERPT_LENGTH * 2},}}(?=')"
+    rf"|\S{{{EXCERPT_LENGTH * 2},}}"
+)
+
+
+def shortened(message):
+    """The message with any long value in it cut to an excerpt: an error quotes a bad
+    value, it does not echo 100,000 characters of it."""
+    return LONG_VALUE.sub(
+        lambda value: f"{value.group()[:EXCERPT_LENGTH]}… ({len(value.group()):,} characters)",
+        message,
+    )
 
 
 class FixtureRefused(Exception):
@@ -542,13 +560,11 @@ def field_value_errors(item, using):
 
 
 def is_whole_number(value):
+    """False for a fraction (`2020.7`, which an integer field would cut to 2020) and a
+    boolean; anything else is left to the field's own check."""
     if isinstance(value, bool):
         return False
-    if isinstance(value, float):
-        return value.is_integer()
-    if isinstance(value, str):
-        return value.strip().lstrip("+-").isdigit()
-    return isinstance(value, int)
+    return value.is_integer() if isinstance(value, float) else True
 
 
 @contextmanager

@@ -99,3 +99,9 @@ def test_a_whole_year_written_as_a_float_is_accepted(tmp_path):
     path.write_text(json.dumps([activity(year=2020.0)]))
     call_command("import_fixtures", str(path))
     assert Activity.objects.get(slug="imported-activity").year == 2020
+
+
+def test_an_error_quotes_an_excerpt_of_a_long_value(tmp_path):
+    message = refused(tmp_path, [activity(countries=["X" * 100_000])])
+    assert "XXXXXXXXXX… (100,0" in message
+    assert len(message) < 1000
