@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "directory.middleware.DropDirectionControls",
+    "directory.middleware.RefuseLongQueryValues",
     "directory.middleware.DatabaseUnavailable",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -39,6 +39,41 @@ class DropDirectionControls:
         return self.get_response(request)
 
 
+class RefuseLongQueryValues:
+    """A query-string value far longer than any filter accepts (`MAX_TEXT_LENGTH`) is
+    refused at once with a 400 that explains, instead of a page that repeats it in every
+    link it carries. A value just too long still reaches the form, which says which
+    field. The admin (whose own searches may be longer) is left alone."""
+
+    LIMIT = 1000
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        too_long = any(
+            len(value) > self.LIMIT for _key, values in request.GET.lists() for value in values
+        )
+        if too_long and not request.path.startswith(reverse("admin:index")):
+            message = gettext(
+                "A value in this address is longer than %(limit)s characters, far more than "
+                "any search or filter accepts. Shorten it and try again."
+            ) % {"limit": self.LIMIT}
+            if request.path.startswith(reverse("api:index")):
+                return JsonResponse(
+                    {"version": API_VERSION, "error": message, "errors": {}},
+                    status=400,
+                    json_dumps_params={"ensure_ascii": False},
+                )
+            return HttpResponse(
+                render_to_string(
+                    "400.html", {"message": message, "without_query": True}, request=request
+                ),
+                status=400,
+            )
+        return self.get_response(request)
+
+
 class DatabaseUnavailable:
     """A database that cannot be reached is a 503 that says so (JSON for the API, the
     site's page elsewhere) with Retry-After, never a 500 or a 200 cut short: downloads

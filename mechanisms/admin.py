@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect
@@ -98,6 +99,29 @@ class RowAutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CheckedInitialData:
+    """Initial values from the add form's query string (`?source=3`) kept only where they
+    are valid ids: `?source=abc` opens an empty field instead of a server error."""
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                model_field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not model_field.is_relation:
+                continue
+            target = model_field.target_field
+            values = value if isinstance(value, list) else [value]
+            try:
+                for item in values:
+                    target.to_python(item)
+            except ValidationError:
+                del initial[name]
+        return initial
 
 
 class BilingualMixin:
@@ -227,7 +251,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RecordAdmin(BilingualMixin, SimpleHistoryAdmin):
+class RecordAdmin(CheckedInitialData, BilingualMixin, SimpleHistoryAdmin):
     """What every kind of record shares; each kind adds its own fields and inlines."""
 
     list_display = ["title", "publication", "last_reviewed", "updated_at"]
@@ -460,7 +484,7 @@ class AnyRecordAdmin(RecordAdmin):
         return False
 
 
-class VocabularyAdmin(BilingualMixin, SimpleHistoryAdmin):
+class VocabularyAdmin(CheckedInitialData, BilingualMixin, SimpleHistoryAdmin):
     """Reference data: countries, SDGs, themes, types, frameworks, sources."""
 
 

@@ -151,6 +151,8 @@ def untranslated(obj, name):
 
 @register.simple_tag(takes_context=True)
 def in_language(context, language):
-    """This page's address in `language`, with its query string (filters, sort, page)."""
+    """This page's address in `language`, with its query string (filters, sort, page),
+    unless the page refuses that query string (`without_query`)."""
     request = context["request"]
-    return translate_url(request.get_full_path(), language)
+    path = request.path if context.get("without_query") else request.get_full_path()
+    return translate_url(path, language)

@@ -154,7 +154,7 @@ class TestPagination:
             ({"page": "0"}, "page"),
             ({"page": "-1"}, "page"),
             ({"page": "99999"}, "page"),
-            ({"page": "9" * 5000}, "page"),
+            ({"page": "9" * 900}, "page"),
             ({"page": "\x00"}, "page"),
             ({"page": "2.5"}, "page"),
             ({"per_page": "0"}, "per_page"),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import bad_request, permission_denied, server_error
 
@@ -46,3 +47,20 @@ def test_a_server_error_page_needs_neither_the_request_nor_the_database(
     assert response.status_code == 500
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1>حدث خطأ ما</h1>" in html
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_very_long_query_value_is_refused_without_being_repeated(client, language):
+    long_value = "migration" * 200
+    with translation.override(language):
+        url = reverse("mechanisms:activity-list")
+    response = client.get(url, {"q": long_value, "country": "EG"})
+    assert response.status_code == 400
+    assert "1000" in response.text
+    assert long_value[:500] not in response.text
+
+
+def test_a_very_long_query_value_is_a_json_400_from_the_api(client):
+    response = client.get(reverse("api:record-list", args=["activities"]), {"q": "x" * 1001})
+    assert response.status_code == 400
+    assert "1000" in response.json()["error"]

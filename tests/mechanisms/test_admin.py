@@ -443,3 +443,19 @@ def test_a_record_whose_slug_was_taken_meanwhile_is_not_restored_over_it(publish
     )
     assert "Another record now has the slug “iom-ro-mena-result-3”" in response.text
     assert Record.objects.get(slug="iom-ro-mena-result-3").title == "A newcomer"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:mechanisms_mechanism_add",
+        "admin:mechanisms_activity_add",
+        "admin:mechanisms_person_add",
+        "admin:mechanisms_organisation_add",
+        "admin:network_network_add",
+    ],
+)
+def test_a_bad_id_in_the_add_forms_address_opens_an_empty_field(admin_client, name):
+    response = admin_client.get(reverse(name), {"source": "abc", "parent": "1.5", "country": "x"})
+    assert response.status_code == 200
+    assert 'value="abc"' not in response.text

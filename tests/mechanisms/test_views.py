@@ -182,7 +182,7 @@ class TestBadInput:
         [
             {"country": "ZZ"},
             {"country": "E\x00G"},
-            {"country": "x" * 5000},
+            {"country": "x" * 900},
             {"sdg": "99x"},
             {"status": "finished"},
             {"year": "20x3"},
@@ -199,7 +199,7 @@ class TestBadInput:
         assert result_count(response) == 0
 
     @pytest.mark.parametrize(
-        "page", ["abc", "0", "-1", "99999", "1e9", "9" * 5000, "\x00", "2.5", ""]
+        "page", ["abc", "0", "-1", "99999", "1e9", "9" * 900, "\x00", "2.5", ""]
     )
     def test_any_page_number_gives_a_page(self, client, page):
         response = client.get(self.url, {"page": page})
