@@ -132,6 +132,13 @@ def tr(obj, name):
     return conditional_escape(text)
 
 
+@register.filter
+def isolated(text):
+    """`text` in a `<bdi>`: a name in another script keeps its own direction inside a
+    sentence (an English credit in an Arabic note) without reordering the sentence."""
+    return format_html("<bdi>{}</bdi>", bilingual.without_bidi_controls(text))
+
+
 @register.simple_tag
 def lang_of(obj, name):
     """` lang="en" dir="ltr"` for an element holding `obj.name` when it shows the

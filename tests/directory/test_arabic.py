@@ -172,3 +172,9 @@ def test_a_page_costs_the_same_queries_in_both_languages(client, name, args):
             assert client.get(url).status_code == 200
         counts[language] = len(queries)
     assert counts["en"] == counts["ar"], counts
+
+
+def test_the_english_translation_credit_is_isolated_in_the_arabic_note(client):
+    response = client.get(arabic("mechanisms:mechanism-detail", MECHANISM))
+    credit = Record.objects.get(slug=MECHANISM).translated_by
+    assert f"<bdi>{credit}</bdi>" in response.text
