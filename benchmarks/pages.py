@@ -43,19 +43,19 @@ def pick_pages(prefix=""):
     )
     pages = [
         ("floor", FLOOR_PATH),
-        ("home", f"{prefix}/en/"),
+        ("home", f"{prefix}/"),
         (
             "list, two facets",
-            f"{prefix}/en/activities/?country={country.iso_code}&sdg={sdg.number}",
+            f"{prefix}/activities/?country={country.iso_code}&sdg={sdg.number}",
         ),
-        ("full list, first page", f"{prefix}/en/search/"),
-        ("full list, last page", f"{prefix}/en/search/?page={last_page}"),
-        ("search, selective word", f"{prefix}/en/search/?q={rare}"),
-        ("search, common word", f"{prefix}/en/search/?q={common}"),
-        ("country page", f"{prefix}/en/countries/{country.iso_code.lower()}/"),
-        ("SDG page", f"{prefix}/en/sdgs/{sdg.number}/"),
-        ("detail page", f"{prefix}/en/mechanisms/{detail.slug}/"),
-        ("CSV export, every record", f"{prefix}/en/search/export.csv"),
+        ("full list, first page", f"{prefix}/search/"),
+        ("full list, last page", f"{prefix}/search/?page={last_page}"),
+        ("search, selective word", f"{prefix}/search/?q={rare}"),
+        ("search, common word", f"{prefix}/search/?q={common}"),
+        ("country page", f"{prefix}/countries/{country.iso_code.lower()}/"),
+        ("SDG page", f"{prefix}/sdgs/{sdg.number}/"),
+        ("detail page", f"{prefix}/mechanisms/{detail.slug}/"),
+        ("CSV export, every record", f"{prefix}/search/export.csv"),
     ]
     return [{"name": name, "path": path} for name, path in pages]
 

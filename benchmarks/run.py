@@ -733,7 +733,9 @@ def parse_arguments(argv):
     parser.add_argument(
         "--csv-timeout", type=float, default=600, help="seconds without data on the CSV (600)"
     )
-    parser.add_argument("--prefix", default="", help="URL prefix of the pages, e.g. /en")
+    parser.add_argument(
+        "--prefix", default="/en", help="language prefix of the pages (/en; /ar for Arabic)"
+    )
     parser.add_argument(
         "--only",
         action="append",
