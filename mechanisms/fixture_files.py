@@ -70,6 +70,9 @@ NOT_EXPORTED = {"updated_at", *DERIVED_FIELDS}
 # history rows and the cache's version, which the loader writes itself.
 IMPORTABLE_APPS = {"mechanisms", "network"}
 NOT_IMPORTABLE = {"dataversion"}
+# The longest text of the five documents is about 1,300 characters; a value far past
+# that is a mistake or an attack on the pages that would show it.
+MAX_TEXT_CHARACTERS = 20_000
 
 
 class Conflict:
@@ -117,12 +120,26 @@ def shortened(message):
     )
 
 
+# A file with thousands of problems usually repeats one mistake: the first ones say what
+# it is, the count says how far it goes.
+ERRORS_SHOWN = 50
+
+
 class FixtureRefused(Exception):
     """Raised with every error found; nothing was written."""
 
     def __init__(self, errors):
         self.errors = errors
         super().__init__("\n".join(str(error) for error in errors))
+
+    def summary(self, outcome):
+        """`outcome`, the count of problems, the first ERRORS_SHOWN and how many more."""
+        count = len(self.errors)
+        lines = [f"{outcome}: {count:,} problem{'s' if count != 1 else ''} found."]
+        lines += [str(error) for error in self.errors[:ERRORS_SHOWN]]
+        if count > ERRORS_SHOWN:
+            lines.append(f"… and {count - ERRORS_SHOWN:,} more, not shown.")
+        return "\n".join(lines)
 
 
 @dataclass
@@ -131,6 +148,7 @@ class LoadReport:
     updated: list = field(default_factory=list)
     unchanged: int = 0
     kept: list = field(default_factory=list)
+    objects_read: int = 0
 
 
 def proxy_models():
@@ -423,7 +441,7 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
     if errors:
         raise FixtureRefused(errors)
 
-    report = LoadReport()
+    report = LoadReport(objects_read=len(pending))
     with transaction.atomic(using=using):
         saved = save_all(pending, conflict, report, errors, using)
         if not errors:
@@ -548,6 +566,10 @@ def field_value_errors(item, using):
                 errors.append(item.error("a record cannot be part of itself", name))
             continue
         if model_field.is_relation:
+            continue
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARACTERS:
+            message = f"{len(value):,} characters, past the {MAX_TEXT_CHARACTERS:,} a text may hold"
+            errors.append(item.error(message, name))
             continue
         if isinstance(model_field, IntegerField) and not is_whole_number(value):
             errors.append(item.error(f"expected a whole number, not {value!r}", name))

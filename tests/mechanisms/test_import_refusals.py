@@ -105,3 +105,40 @@ def test_an_error_quotes_an_excerpt_of_a_long_value(tmp_path):
     message = refused(tmp_path, [activity(countries=["X" * 100_000])])
     assert "XXXXXXXXXX… (100,0" in message
     assert len(message) < 1000
+
+
+def test_a_text_past_the_limit_is_refused_with_its_length(tmp_path):
+    message = refused(tmp_path, [activity(summary_en="word " * 10_000_000)])
+    assert "field “summary_en”: 50,000,000 characters, past the 20,000 a text may hold" in message
+    assert len(message) < 1000
+
+
+def test_a_text_at_the_limit_is_accepted(tmp_path):
+    path = tmp_path / "ok.json"
+    path.write_text(json.dumps([activity(summary_en="x" * 20_000)]))
+    call_command("import_fixtures", str(path))
+    assert len(Activity.objects.get(slug="imported-activity").summary_en) == 20_000
+
+
+def test_an_empty_list_imports_nothing_and_fails(tmp_path):
+    message = refused(tmp_path, [])
+    assert message.startswith("Nothing was imported: ")
+    assert message.endswith("import.json holds no object. Give --allow-empty to accept that.")
+    assert "--allow-empty" in message
+
+
+def test_an_empty_list_is_accepted_when_allowed(tmp_path, capsys):
+    path = tmp_path / "empty.json"
+    path.write_text("[]")
+    call_command("import_fixtures", str(path), "--allow-empty")
+    assert "empty.json holds no object" in capsys.readouterr().out
+
+
+def test_many_errors_show_the_first_fifty_and_a_count(tmp_path):
+    broken = [activity(slug=f"broken-{number}", year="soon") for number in range(1, 1001)]
+    message = refused(tmp_path, broken)
+    lines = message.splitlines()
+    assert lines[0] == "Nothing was imported: 1,000 problems found."
+    assert len(lines) == 1 + 50 + 1
+    assert "object 1 " in lines[1] and "object 50 " in lines[50]
+    assert lines[-1] == "… and 950 more, not shown."

@@ -26,17 +26,29 @@ class Command(BaseCommand):
             action="store_true",
             help="Check everything and report what would change, but write nothing.",
         )
+        parser.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="Succeed when the files hold no object (by default that is an error).",
+        )
 
-    def handle(self, *args, files, update=False, dry_run=False, verbosity=1, **options):
+    def handle(
+        self, *args, files, update=False, dry_run=False, allow_empty=False, verbosity=1, **options
+    ):
         conflict = Conflict.UPDATE if update else Conflict.REFUSE
         try:
             report = load_files(files, conflict=conflict, dry_run=dry_run)
         except FixtureRefused as refused:
-            count = len(refused.errors)
-            raise CommandError(
-                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} found.\n"
-                f"{refused}"
-            ) from None
+            raise CommandError(refused.summary("Nothing was imported")) from None
+        if not report.objects_read:
+            names = ", ".join(str(path) for path in files)
+            message = (
+                f"Nothing was imported: {names} {'holds' if len(files) == 1 else 'hold'} no object."
+            )
+            if not allow_empty:
+                raise CommandError(message + " Give --allow-empty to accept that.")
+            self.stdout.write(message)
+            return
         for item, differences in report.updated:
             self.stdout.write(f"{item.file}, object {item.index} ({item.label} {item.key}):")
             for name, old, new in differences:

@@ -27,10 +27,7 @@ class Command(BaseCommand):
         try:
             report = load_files(paths, conflict=Conflict.KEEP)
         except FixtureRefused as refused:
-            raise CommandError(
-                f"Nothing was loaded; the fixtures have {len(refused.errors)} problem(s):\n"
-                f"{refused}"
-            ) from None
+            raise CommandError(refused.summary("Nothing was loaded")) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(paths)} fixture files: {len(report.created)} objects created, "
