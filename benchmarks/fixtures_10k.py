@@ -14,8 +14,9 @@ peak memory (ru_maxrss) is its own:
 - import, into an empty migrated database: `import_fixtures` of our file, against
   `loaddata` of dumpdata's file.
 
-It prints wall time and peak memory of each step and the ratios ours / Django's. It is a
-script, not a test: pytest never collects it.
+It prints wall time and peak memory of each step as it ends, then the ratios ours /
+Django's. Stopped (Ctrl-C, SIGTERM), it stops the step running and drops its scratch
+databases. It is a script, not a test: pytest never collects it.
 """
 
 import argparse
@@ -23,6 +24,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -204,6 +206,7 @@ def migrate():
     call_command("migrate", verbosity=0)
 
 
+EXPORTS = {"export", "dumpdata"}
 STEPS = {
     "migrate": lambda path: migrate(),
     "generate": lambda path: generate(),
@@ -227,11 +230,34 @@ def run_step(step, database_url, path):
 
 
 def child(step, database_url, path=""):
+    """Run a step in its own process (stopped with this one) and return its figures."""
     command = [sys.executable, __file__, "--step", step, "--url", database_url, "--file", path]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=BASE_DIR)
-    if done.returncode:
-        sys.exit(f"step {step} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=BASE_DIR
+    ) as process:
+        try:
+            stdout, stderr = process.communicate()
+        except BaseException:
+            process.kill()
+            raise
+    if process.returncode:
+        sys.exit(f"step {step} failed:\n{stderr}")
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def measure(step, database_url, path, results):
+    """Run a measured step and print its figures at once, so that an interrupted run
+    still reports the steps it finished."""
+    figures = results[step] = child(step, database_url, str(path))
+    size = f", file {path.stat().st_size / 1e6:.1f} MB" if step in EXPORTS else ""
+    print(
+        f"{step:>16}: {figures['seconds']:7.2f} s, peak {figures['peak_mb']:6.0f} MB{size}",
+        flush=True,
+    )
+
+
+def stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt
 
 
 class SQLiteDatabases:
@@ -282,27 +308,23 @@ def main(postgres=None):
         child("migrate", databases.url("empty"))
         databases.copy("empty", "source")
         count = child("generate", databases.url("source"))["result"]
-        print(f"{count} records generated ({'PostgreSQL' if postgres else 'SQLite'})")
+        print(f"{count} records generated ({'PostgreSQL' if postgres else 'SQLite'})", flush=True)
         baseline = child("baseline", databases.url("empty"))
-        print(f"baseline: Django set up, nothing done: peak {baseline['peak_mb']:.0f} MB")
+        print(
+            f"baseline: Django set up, nothing done: peak {baseline['peak_mb']:.0f} MB", flush=True
+        )
         ours_file, dump_file = directory / "ours.json", directory / "dumpdata.json"
-        results = {
-            "export": child("export", databases.url("source"), str(ours_file)),
-            "dumpdata": child("dumpdata", databases.url("source"), str(dump_file)),
-        }
+        results = {}
+        measure("export", databases.url("source"), ours_file, results)
+        measure("dumpdata", databases.url("source"), dump_file, results)
         databases.copy("empty", "ours")
-        results["import_fixtures"] = child("import_fixtures", databases.url("ours"), str(ours_file))
+        measure("import_fixtures", databases.url("ours"), ours_file, results)
         databases.copy("empty", "theirs")
-        results["loaddata"] = child("loaddata", databases.url("theirs"), str(dump_file))
+        measure("loaddata", databases.url("theirs"), dump_file, results)
         for name in ("ours", "theirs"):
             imported = child("count", databases.url(name))["result"]
             if imported != count:
-                sys.exit(f"{name}: {imported} records imported of {count}; no figures reported")
-        sizes = {"export": ours_file.stat().st_size, "dumpdata": dump_file.stat().st_size}
-        for step, figures in results.items():
-            size = f", file {sizes[step] / 1e6:.1f} MB" if step in sizes else ""
-            seconds, peak = figures["seconds"], figures["peak_mb"]
-            print(f"{step:>16}: {seconds:7.2f} s, peak {peak:6.0f} MB{size}")
+                sys.exit(f"{name}: {imported} records imported of {count}; no ratios reported")
         for ours, theirs in (("export", "dumpdata"), ("import_fixtures", "loaddata")):
             time_ratio = results[ours]["seconds"] / results[theirs]["seconds"]
             memory_ratio = results[ours]["peak_mb"] / results[theirs]["peak_mb"]
@@ -322,4 +344,8 @@ if __name__ == "__main__":
     if arguments.step:
         run_step(arguments.step, arguments.url, arguments.file)
     else:
-        main(arguments.postgres)
+        signal.signal(signal.SIGTERM, stop_on_sigterm)
+        try:
+            main(arguments.postgres)
+        except KeyboardInterrupt:
+            sys.exit("Interrupted: the step running was stopped and the scratch databases dropped.")

@@ -187,14 +187,20 @@ class Server:
             str(int(timeout)),
             "--graceful-timeout",
             "5",
-            "--error-logfile",
-            str(log_path),
             "--log-level",
             "warning",
         ]
-        self.process = subprocess.Popen(
-            command, cwd=BASE_DIR, env=environment, start_new_session=True
-        )
+        # gunicorn.conf.py logs every request as JSON on stdout, as in production: here
+        # into the run's log file, which the report on stdout would otherwise drown in.
+        with log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                command,
+                cwd=BASE_DIR,
+                env=environment,
+                start_new_session=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def wait_until_ready(self, path, seconds=60):
         deadline = time.monotonic() + seconds

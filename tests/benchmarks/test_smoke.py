@@ -56,4 +56,5 @@ def test_the_benchmark_command_reports_every_page(tmp_path):
         assert any(row.startswith(f"| {page} |") for row in rows), page
     assert f"{PAGES[-1]} (`" in done.stdout
     assert "FAILED" not in done.stdout
+    assert "gunicorn.access" not in done.stdout, "the access log belongs in the run's files"
     assert not list(tmp_path.iterdir()), "the run left files behind"

@@ -6,24 +6,14 @@ test_screenshots.py, run in both languages.)"""
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
-from django.utils import translation
 
 from mechanisms.models import Record
+from tests.urls_in import arabic, english
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PROJECT = "iom-ro-mena-regional-project-libya-tunisia-egypt"
 EDITOR_PASSWORD = "a long and unguessable test password"
-
-
-def arabic(name, *args):
-    with translation.override("ar"):
-        return reverse(name, args=args)
-
-
-def english(name, *args):
-    with translation.override("en"):
-        return reverse(name, args=args)
 
 
 @pytest.fixture(scope="session")

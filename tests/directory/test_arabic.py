@@ -6,27 +6,17 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from mechanisms import bilingual
 from mechanisms.models import Country, Record
 from tests.factories import make_record
+from tests.urls_in import arabic, english
 
 pytestmark = pytest.mark.django_db
 
 MECHANISM = "iom-ro-mena-coordination-mechanism"
 PROJECT = "iom-ro-mena-regional-project-libya-tunisia-egypt"
-
-
-def arabic(name, *args):
-    with translation.override("ar"):
-        return reverse(name, args=args)
-
-
-def english(name, *args):
-    with translation.override("en"):
-        return reverse(name, args=args)
 
 
 def search_slugs(client, query):
