@@ -48,7 +48,7 @@ SMOKE = {"records": 300, "duration": 1.0, "warmup": 0.0, "timeout": 20.0, "conne
 CSV_PAGE = "CSV export, every record"
 FLOOR_PATH = "/__floor__/"  # benchmarks/urls.py
 # gunicorn: one worker per core, two threads each: a thread runs Python while the other
-# waits for the database (see benchmarks/RESULTS.md for the comparison).
+# waits for the database.
 WORKERS = 2
 THREADS = 2
 RSS_SAMPLE_SECONDS = 0.05
