@@ -34,7 +34,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.db.models import IntegerField
 from simple_history.utils import get_history_manager_for_model
 
-from mechanisms import bilingual
+from mechanisms import bilingual, constraint_checks
 from mechanisms.cache import data_changed
 from mechanisms.kinds import registry
 from mechanisms.models import (
@@ -51,6 +51,7 @@ from mechanisms.models import (
     Theme,
     Type,
 )
+from mechanisms.models.natural_keys import remembered_natural_keys
 from mechanisms.models.records import DERIVED_FIELDS
 
 REFERENCE_FILES = [
@@ -442,7 +443,7 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
         raise FixtureRefused(errors)
 
     report = LoadReport(objects_read=len(pending))
-    with transaction.atomic(using=using):
+    with transaction.atomic(using=using), remembered_natural_keys():
         saved = save_all(pending, conflict, report, errors, using)
         if not errors:
             errors += resolve_deferred(saved, using)
@@ -617,16 +618,26 @@ def record_in_history(item, *, updated, using):
 
 
 def validation_errors_of(item, exclude=()):
-    """The object's own validation (`full_clean`), each message with its field."""
+    """The object's own validation, each message with its field: `full_clean()`, with
+    its check constraints evaluated in Python where they can be (`constraint_checks`)."""
+    obj = item.deserialized.object
+    errors = {}
     try:
-        item.deserialized.object.full_clean(exclude=exclude)
+        obj.full_clean(exclude=exclude, validate_constraints=False)
     except ValidationError as error:
-        return [
-            item.error(message, "" if field_name == NON_FIELD_ERRORS else field_name)
-            for field_name, messages in error.message_dict.items()
-            for message in messages
-        ]
-    return []
+        errors = error.update_error_dict(errors)
+    invalid_fields = {name for name in errors if name != NON_FIELD_ERRORS}
+    try:
+        constraint_checks.validate_constraints(obj, exclude=set(exclude) | invalid_fields)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if not errors:
+        return []
+    return [
+        item.error(message, "" if field_name == NON_FIELD_ERRORS else field_name)
+        for field_name, messages in ValidationError(errors).message_dict.items()
+        for message in messages
+    ]
 
 
 def describe_deserialization_error(error):

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from translated_fields import TranslatedFieldWithFallback
 
 from mechanisms.bilingual import AcceptsTranslatedNames
+from mechanisms.models import natural_keys
 from mechanisms.models.records import Record
 from mechanisms.models.vocabulary import Organisation, Person
 
@@ -22,7 +23,7 @@ class RecordPartManager(models.Manager.from_queryset(RecordPartQuerySet)):
     """Parts of a record are addressed by the record's slug and their position."""
 
     def get_by_natural_key(self, record_slug, position):
-        return self.get(record__slug=record_slug, position=position)
+        return natural_keys.get_by_natural_key(self, record__slug=record_slug, position=position)
 
 
 class RecordPart(AcceptsTranslatedNames, models.Model):

@@ -25,6 +25,7 @@ from translated_fields import TranslatedFieldWithFallback
 
 from mechanisms import bilingual, search
 from mechanisms.kinds import KIND_SPECIFIC_FIELDS, Kind, kind_choices, registry
+from mechanisms.models import natural_keys
 from mechanisms.models.vocabulary import (
     SDG,
     Country,
@@ -154,7 +155,7 @@ class RecordQuerySet(models.QuerySet):
 
 class RecordManager(models.Manager.from_queryset(RecordQuerySet)):
     def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+        return natural_keys.get_by_natural_key(self, slug=slug)
 
 
 class KindManager(RecordManager):

@@ -15,6 +15,7 @@ from translated_fields import TranslatedFieldWithFallback
 
 from mechanisms.bilingual import AcceptsTranslatedNames
 from mechanisms.bilingual import columns as bilingual_columns
+from mechanisms.models import natural_keys
 
 HEX_COLOUR = RegexValidator(r"^#[0-9A-F]{6}$", _("Enter a colour as #RRGGBB in capitals."))
 PHONE = RegexValidator(
@@ -61,17 +62,17 @@ class NamedQuerySet(VocabularyQuerySet):
 
 class SlugNaturalKeyManager(models.Manager.from_queryset(VocabularyQuerySet)):
     def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+        return natural_keys.get_by_natural_key(self, slug=slug)
 
 
 class CountryManager(models.Manager.from_queryset(VocabularyQuerySet)):
     def get_by_natural_key(self, iso_code):
-        return self.get(iso_code=iso_code)
+        return natural_keys.get_by_natural_key(self, iso_code=iso_code)
 
 
 class SDGManager(models.Manager.from_queryset(VocabularyQuerySet)):
     def get_by_natural_key(self, number):
-        return self.get(number=number)
+        return natural_keys.get_by_natural_key(self, number=number)
 
 
 def is_upper_of_length(field, length):

@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mechanisms.models import SDG, Record
 
@@ -101,3 +103,30 @@ def test_bad_files_are_refused_with_a_clear_message(tmp_path, content, message):
     assert message in str(refused.value)
     assert str(path) in str(refused.value)
     assert Record.objects.count() == records
+
+
+def test_a_reference_named_by_many_objects_is_looked_up_once(tmp_path):
+    source = Record.objects.values_list("source__slug", flat=True).first()
+    activities = [
+        {
+            "model": "mechanisms.activity",
+            "fields": {
+                "kind": "activity",
+                "slug": f"activity-{number}",
+                "title_en": f"Activity {number}",
+                "source": [source],
+                "countries": [["EG"], ["JO"]],
+            },
+        }
+        for number in range(20)
+    ]
+    path = tmp_path / "activities.json"
+    path.write_text(json.dumps(activities))
+    with CaptureQueriesContext(connection) as queries:
+        assert "20 objects were created" in run(path)
+    sql = [query["sql"] for query in queries]
+    assert sum('WHERE "mechanisms_source"."slug" =' in query for query in sql) == 1
+    assert sum('WHERE "mechanisms_country"."iso_code" =' in query for query in sql) == 2
+    assert set(
+        Record.objects.get(slug="activity-19").countries.values_list("iso_code", flat=True)
+    ) == {"EG", "JO"}
