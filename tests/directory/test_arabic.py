@@ -168,3 +168,11 @@ def test_the_english_translation_credit_is_isolated_in_the_arabic_note(client):
     response = client.get(arabic("mechanisms:mechanism-detail", MECHANISM))
     credit = Record.objects.get(slug=MECHANISM).translated_by
     assert f"<bdi>{credit}</bdi>" in response.text
+
+
+def test_names_in_a_list_are_separated_by_the_arabic_comma(client):
+    arabic_page = client.get(arabic("directory:country-detail", "eg")).content.decode()
+    english_page = client.get(english("directory:country-detail", "eg")).content.decode()
+    assert "اللامركزية، الحوكمة الديمقراطية" in arabic_page
+    assert "اللامركزية, " not in arabic_page
+    assert re.search(r"Decentralization, |, Decentralization", english_page)
