@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("mechanisms", "0001_squashed_0007_initial"),
+        ("mechanisms", "0001_squashed_0013_initial"),
         ("network", "0001_initial"),
     ]
 

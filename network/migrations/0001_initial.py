@@ -7,7 +7,10 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("mechanisms", "0001_squashed_0007_initial"),
+        # The last migration the squash replaced, not the squash: Django maps it to the
+        # squash, or refuses a database part of the way through the replaced migrations
+        # rather than take it as up to date.
+        ("mechanisms", "0013_arabic_search_text"),
     ]
 
     operations = [
