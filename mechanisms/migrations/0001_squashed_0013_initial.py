@@ -1,6 +1,8 @@
 """The schema of the first release, generated afresh from its models (every earlier
 migration squashed), plus the hand-written GIN index of the stored search vector
-(PostgreSQL only). A database that applied all of 0001-0013 takes it as applied; a
+(PostgreSQL only). Each model is created whole, its fields, constraints and indexes in
+its CreateModel, in the order of its foreign keys: a constraint added afterwards makes
+SQLite copy the table and Django re-render the models, which took twice the time. A database that applied all of 0001-0013 takes it as applied; a
 fresh one applies it. A database part of the way through them must first be migrated
 with the release that still had them."""
 
@@ -33,8 +35,6 @@ def drop_search_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    initial = True
-
     replaces = [
         ("mechanisms", "0001_initial"),
         ("mechanisms", "0002_search_document"),
@@ -51,11 +51,233 @@ class Migration(migrations.Migration):
         ("mechanisms", "0013_arabic_search_text"),
     ]
 
+    initial = True
+
     dependencies = [
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("auth", "__first__"),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name="Source",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("document", "Source document"), ("reference", "Reference")],
+                        default="document",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=300, verbose_name="title")),
+                ("title_ar", models.CharField(blank=True, max_length=300, verbose_name="title")),
+                (
+                    "genre_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the document is, e.g. “a news item on the website of IOM in MENA”.",
+                        max_length=200,
+                        verbose_name="kind of document",
+                    ),
+                ),
+                (
+                    "genre_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the document is, e.g. “a news item on the website of IOM in MENA”.",
+                        max_length=200,
+                        verbose_name="kind of document",
+                    ),
+                ),
+                (
+                    "publisher_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="As far as the document shows it; empty where it does not.",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                (
+                    "publisher_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="As far as the document shows it; empty where it does not.",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Where a reference is published. The source documents are kept as copies.",
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "seed_file",
+                    models.CharField(
+                        blank=True,
+                        help_text="The file of the directory's copy of a source document.",
+                        max_length=100,
+                        verbose_name="copy kept as",
+                    ),
+                ),
+                (
+                    "published_on",
+                    models.DateField(blank=True, null=True, verbose_name="published on"),
+                ),
+                (
+                    "published_time",
+                    models.TimeField(
+                        blank=True,
+                        help_text="The time of day the document shows; it gives no time zone.",
+                        null=True,
+                        verbose_name="publication time",
+                    ),
+                ),
+                (
+                    "published_on_text",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="publication date as written"
+                    ),
+                ),
+                (
+                    "modified_on",
+                    models.DateField(blank=True, null=True, verbose_name="last modified on"),
+                ),
+                (
+                    "modified_time",
+                    models.TimeField(
+                        blank=True,
+                        help_text="The time of day the document shows; it gives no time zone.",
+                        null=True,
+                        verbose_name="last-modified time",
+                    ),
+                ),
+                (
+                    "read_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="read count shown"
+                    ),
+                ),
+                (
+                    "content_as_of_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="When the content was written, as far as the document shows it (“2013”, “November 2013”); empty where it does not. Statuses are dated by it.",
+                        max_length=100,
+                        verbose_name="content written",
+                    ),
+                ),
+                (
+                    "content_as_of_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="When the content was written, as far as the document shows it (“2013”, “November 2013”); empty where it does not. Statuses are dated by it.",
+                        max_length=100,
+                        verbose_name="content written",
+                    ),
+                ),
+                (
+                    "content_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year the content was written",
+                    ),
+                ),
+                (
+                    "content_as_of_basis_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="The words of the document that date its content.",
+                        verbose_name="what dates the content",
+                    ),
+                ),
+                (
+                    "content_as_of_basis_ar",
+                    models.TextField(
+                        blank=True,
+                        help_text="The words of the document that date its content.",
+                        verbose_name="what dates the content",
+                    ),
+                ),
+                (
+                    "omissions_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the document cuts off or hides (an email address, its end).",
+                        verbose_name="cut off or hidden",
+                    ),
+                ),
+                (
+                    "omissions_ar",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the document cuts off or hides (an email address, its end).",
+                        verbose_name="cut off or hidden",
+                    ),
+                ),
+                ("note_en", models.TextField(blank=True, verbose_name="note on the document")),
+                ("note_ar", models.TextField(blank=True, verbose_name="note on the document")),
+            ],
+            options={
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["kind", "seed_file", "title_en"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("modified_on__isnull", True),
+                            ("published_on__isnull", True),
+                            ("modified_on__gte", models.F("published_on")),
+                            _connector="OR",
+                        ),
+                        name="source_modified_after_published",
+                        violation_error_message="The last-modified date is before the publication date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("kind", "document"),
+                            models.Q(("url", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="source_reference_has_address",
+                        violation_error_message="A reference needs the address where it is published.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("content_year__isnull", True),
+                            models.Q(("content_year__gte", 1900), ("content_year__lte", 2100)),
+                            _connector="OR",
+                        ),
+                        name="source_content_year_plausible",
+                        violation_error_message="Enter a year between 1900 and 2100.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("seed_file", ""), _negated=True),
+                        fields=("seed_file",),
+                        name="source_unique_seed_file",
+                        violation_error_message="Another source is kept in this file.",
+                    ),
+                ],
+            },
+            bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
+        ),
         migrations.CreateModel(
             name="Country",
             fields=[
@@ -88,11 +310,38 @@ class Migration(migrations.Migration):
                         verbose_name="member of the League of Arab States",
                     ),
                 ),
+                (
+                    "membership_source",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The reference that lists it among the League of Arab States' members.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="countries_cited",
+                        to="mechanisms.source",
+                        verbose_name="source of the membership",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "country",
                 "verbose_name_plural": "countries",
                 "ordering": ["name_en"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            django.db.models.lookups.Exact(
+                                django.db.models.functions.text.Length("iso_code"), 2
+                            ),
+                            django.db.models.lookups.Exact(
+                                django.db.models.functions.text.Upper("iso_code"),
+                                models.F("iso_code"),
+                            ),
+                        ),
+                        name="country_iso_code_two_capitals",
+                        violation_error_message="The ISO code must be two capital letters.",
+                    )
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
@@ -150,6 +399,18 @@ class Migration(migrations.Migration):
                         verbose_name="year",
                     ),
                 ),
+                (
+                    "year_source",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The reference for the year, where the documents do not give it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="framework_years_cited",
+                        to="mechanisms.source",
+                        verbose_name="source of the year",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "policy framework",
@@ -192,11 +453,53 @@ class Migration(migrations.Migration):
                         verbose_name="official colour",
                     ),
                 ),
+                (
+                    "colour_source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sdg_colours_cited",
+                        to="mechanisms.source",
+                        verbose_name="source of the colour",
+                    ),
+                ),
+                (
+                    "title_source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sdg_titles_cited",
+                        to="mechanisms.source",
+                        verbose_name="source of the title",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "Sustainable Development Goal",
                 "verbose_name_plural": "Sustainable Development Goals",
                 "ordering": ["number"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1), ("number__lte", 17)),
+                        name="sdg_number_1_to_17",
+                        violation_error_message="An SDG number is between 1 and 17.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            django.db.models.lookups.Exact(
+                                django.db.models.functions.text.Length("colour"), 7
+                            ),
+                            django.db.models.lookups.Exact(
+                                django.db.models.functions.text.Upper("colour"), models.F("colour")
+                            ),
+                            ("colour__startswith", "#"),
+                        ),
+                        name="sdg_colour_hex",
+                        violation_error_message="Enter the colour as #RRGGBB in capitals.",
+                    ),
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
@@ -239,6 +542,632 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "types",
                 "ordering": ["name_en"],
                 "abstract": False,
+            },
+            bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Record",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=mechanisms.kinds.kind_choices,
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="kind of record",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, verbose_name="slug")),
+                ("title_en", models.CharField(max_length=300, verbose_name="title")),
+                ("title_ar", models.CharField(blank=True, max_length=300, verbose_name="title")),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary")),
+                ("summary_ar", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "publication",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        help_text="Only published records are public; drafts are previewed by staff.",
+                        max_length=10,
+                        verbose_name="publication state",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Order among the records of the same parent.",
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "listed_under_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="The heading the document lists it under in the record it belongs to, e.g. “Results to date”; records with the same heading are shown together.",
+                        max_length=200,
+                        verbose_name="listed under",
+                    ),
+                ),
+                (
+                    "listed_under_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="The heading the document lists it under in the record it belongs to, e.g. “Results to date”; records with the same heading are shown together.",
+                        max_length=200,
+                        verbose_name="listed under",
+                    ),
+                ),
+                (
+                    "geographic_focus_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="geographic focus"),
+                ),
+                (
+                    "geographic_focus_ar",
+                    models.CharField(blank=True, max_length=200, verbose_name="geographic focus"),
+                ),
+                (
+                    "activity_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("result", "Result"),
+                            ("meeting", "Meeting"),
+                            ("event", "Event"),
+                            ("consultation", "Consultation"),
+                            ("statement", "Statement"),
+                            ("plan", "Plan"),
+                            ("project", "Project"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of activity",
+                    ),
+                ),
+                (
+                    "structure_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("committee", "Committee"),
+                            ("task-force", "Task force"),
+                            ("working-group", "Working group"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of structure",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("planned", "Planned"),
+                        ],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "date_text_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="A date or period in the document's own words, e.g. “December 2012”.",
+                        max_length=200,
+                        verbose_name="date as written",
+                    ),
+                ),
+                (
+                    "date_text_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="A date or period in the document's own words, e.g. “December 2012”.",
+                        max_length=200,
+                        verbose_name="date as written",
+                    ),
+                ),
+                (
+                    "date_note_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="How the date was worked out where the document does not give it whole, e.g. “the year is inferred: the briefing followed the IMRF of May 2022”.",
+                        max_length=300,
+                        verbose_name="note on the date",
+                    ),
+                ),
+                (
+                    "date_note_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="How the date was worked out where the document does not give it whole, e.g. “the year is inferred: the briefing followed the IMRF of May 2022”.",
+                        max_length=300,
+                        verbose_name="note on the date",
+                    ),
+                ),
+                (
+                    "status_as_written_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="The document's own words on how far it had got, where they are not a date: “Currently”, “roundtables to be conducted in 2013”.",
+                        max_length=300,
+                        verbose_name="status as written",
+                    ),
+                ),
+                (
+                    "status_as_written_ar",
+                    models.CharField(
+                        blank=True,
+                        help_text="The document's own words on how far it had got, where they are not a date: “Currently”, “roundtables to be conducted in 2013”.",
+                        max_length=300,
+                        verbose_name="status as written",
+                    ),
+                ),
+                ("place_en", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("place_ar", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("participants_en", models.TextField(blank=True, verbose_name="participants")),
+                ("participants_ar", models.TextField(blank=True, verbose_name="participants")),
+                (
+                    "budget_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="budget amount",
+                    ),
+                ),
+                (
+                    "budget_currency",
+                    models.CharField(
+                        blank=True,
+                        max_length=3,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z]{3}$", "Enter an ISO 4217 code such as USD."
+                            )
+                        ],
+                        verbose_name="budget currency",
+                    ),
+                ),
+                (
+                    "budget_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="budget year",
+                    ),
+                ),
+                (
+                    "reported_national_networks",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The total the document reports; the named ones are linked records.",
+                        null=True,
+                        verbose_name="national networks reported",
+                    ),
+                ),
+                (
+                    "participating_agencies",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="participating agencies"
+                    ),
+                ),
+                (
+                    "translated_by",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who translated the record and its parts from the English source.",
+                        max_length=200,
+                        verbose_name="Arabic translated by",
+                    ),
+                ),
+                (
+                    "translation_reviewed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Whether someone who reads both languages checked the translation.",
+                        verbose_name="Arabic translation reviewed",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(blank=True, null=True, verbose_name="last reviewed"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="last updated",
+                    ),
+                ),
+                (
+                    "search_document",
+                    models.TextField(
+                        blank=True,
+                        editable=False,
+                        help_text="Derived from the record and its parts; rebuilt, never edited.",
+                        verbose_name="search text",
+                    ),
+                ),
+                (
+                    "search_document_ar",
+                    models.TextField(
+                        blank=True,
+                        editable=False,
+                        help_text="Derived from the Arabic of the record and its parts; rebuilt, never edited.",
+                        verbose_name="Arabic search text",
+                    ),
+                ),
+                (
+                    "search_terms_ar",
+                    models.TextField(
+                        blank=True,
+                        editable=False,
+                        help_text="The Arabic prepared for matching (mechanisms/arabic.py); derived.",
+                        verbose_name="Arabic search terms",
+                    ),
+                ),
+                (
+                    "search_vector",
+                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+                ),
+                (
+                    "countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="records",
+                        to="mechanisms.country",
+                        verbose_name="countries",
+                    ),
+                ),
+                (
+                    "frameworks",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="records",
+                        to="mechanisms.framework",
+                        verbose_name="policy frameworks",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The mechanism, group or network this record belongs to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="mechanisms.record",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "sdgs",
+                    models.ManyToManyField(
+                        blank=True, related_name="records", to="mechanisms.sdg", verbose_name="SDGs"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="mechanisms.source",
+                        verbose_name="source document",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="records",
+                        to="mechanisms.theme",
+                        verbose_name="themes",
+                    ),
+                ),
+                (
+                    "types",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="records",
+                        to="mechanisms.type",
+                        verbose_name="types",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "record",
+                "verbose_name_plural": "records",
+                "ordering": ["title_en"],
+                "permissions": [
+                    ("publish_record", "Can publish, archive and return records to draft")
+                ],
+                "indexes": [
+                    models.Index(
+                        fields=["kind", "publication", "title_en"], name="record_kind_listing"
+                    ),
+                    models.Index(fields=["-updated_at"], name="record_recently_updated"),
+                    models.Index(fields=["parent", "position"], name="record_children_in_order"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("slug",), name="record_unique_slug"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("budget_amount__isnull", True),
+                            ("budget_amount__gte", 0),
+                            _connector="OR",
+                        ),
+                        name="record_budget_not_negative",
+                        violation_error_message="A budget cannot be negative.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("budget_amount__isnull", True),
+                                ("budget_currency", ""),
+                                ("budget_year__isnull", True),
+                            ),
+                            models.Q(
+                                ("budget_amount__isnull", False),
+                                ("budget_year__isnull", False),
+                                models.Q(("budget_currency", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="record_budget_complete",
+                        violation_error_message="Give the budget's amount, currency and year together.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("start_date__isnull", True),
+                            ("end_date__isnull", True),
+                            ("end_date__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="record_dates_in_order",
+                        violation_error_message="The end date is before the start date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True),
+                            ("start_date__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="record_end_needs_start",
+                        violation_error_message="A record with an end date needs a start date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("year__isnull", True),
+                            models.Q(("year__gte", 1900), ("year__lte", 2100)),
+                            _connector="OR",
+                        ),
+                        name="record_year_plausible",
+                        violation_error_message="Enter a year between 1900 and 2100.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("parent", models.F("pk")), _negated=True),
+                        name="record_not_own_parent",
+                        violation_error_message="A record cannot be part of itself.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("parent__isnull", True),
+                            (
+                                "kind__in",
+                                [
+                                    "activity",
+                                    "national-network",
+                                    "output",
+                                    "sub-structure",
+                                    "working-group",
+                                ],
+                            ),
+                            _connector="OR",
+                        ),
+                        name="record_parent_by_kind",
+                        violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs can be part of another record.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("position", 0),
+                            (
+                                "kind__in",
+                                [
+                                    "activity",
+                                    "national-network",
+                                    "output",
+                                    "sub-structure",
+                                    "working-group",
+                                ],
+                            ),
+                            _connector="OR",
+                        ),
+                        name="record_position_by_kind",
+                        violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs have a position.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("listed_under_en", ""), ("listed_under_ar", "")),
+                            ("kind__in", ["activity", "output", "sub-structure"]),
+                            _connector="OR",
+                        ),
+                        name="record_listed_under_by_kind",
+                        violation_error_message="Only sub-structures, activities and events and policy and advocacy outputs have a listed under.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("geographic_focus_en", ""), ("geographic_focus_ar", "")),
+                            ("kind__in", ["area-of-work", "mechanism", "network", "working-group"]),
+                            _connector="OR",
+                        ),
+                        name="record_geographic_focus_by_kind",
+                        violation_error_message="Only coordination mechanisms, working groups, networks and areas of work have a geographic focus.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("activity_type", ""), ("kind__in", ["activity"]), _connector="OR"
+                        ),
+                        name="record_activity_type_by_kind",
+                        violation_error_message="Only activities and events have a type of activity.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("structure_type", ""), ("kind__in", ["sub-structure"]), _connector="OR"
+                        ),
+                        name="record_structure_type_by_kind",
+                        violation_error_message="Only sub-structures have a type of structure.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status", ""), ("kind__in", ["activity"]), _connector="OR"
+                        ),
+                        name="record_status_by_kind",
+                        violation_error_message="Only activities and events have a status.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("start_date__isnull", True),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_start_date_by_kind",
+                        violation_error_message="Only activities and events have a start date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True), ("kind__in", ["activity"]), _connector="OR"
+                        ),
+                        name="record_end_date_by_kind",
+                        violation_error_message="Only activities and events have a end date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("year__isnull", True), ("kind__in", ["activity"]), _connector="OR"
+                        ),
+                        name="record_year_by_kind",
+                        violation_error_message="Only activities and events have a year.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("date_text_en", ""), ("date_text_ar", "")),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_date_text_by_kind",
+                        violation_error_message="Only activities and events have a date as written.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("date_note_en", ""), ("date_note_ar", "")),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_date_note_by_kind",
+                        violation_error_message="Only activities and events have a note on the date.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status_as_written_en", ""), ("status_as_written_ar", "")),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_status_as_written_by_kind",
+                        violation_error_message="Only activities and events have a status as written.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("place_en", ""), ("place_ar", "")),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_place_by_kind",
+                        violation_error_message="Only activities and events have a place.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("participants_en", ""), ("participants_ar", "")),
+                            ("kind__in", ["activity"]),
+                            _connector="OR",
+                        ),
+                        name="record_participants_by_kind",
+                        violation_error_message="Only activities and events have a participants.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("budget_amount__isnull", True),
+                            ("kind__in", ["mechanism"]),
+                            _connector="OR",
+                        ),
+                        name="record_budget_amount_by_kind",
+                        violation_error_message="Only coordination mechanisms have a budget amount.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("budget_currency", ""), ("kind__in", ["mechanism"]), _connector="OR"
+                        ),
+                        name="record_budget_currency_by_kind",
+                        violation_error_message="Only coordination mechanisms have a budget currency.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("budget_year__isnull", True),
+                            ("kind__in", ["mechanism"]),
+                            _connector="OR",
+                        ),
+                        name="record_budget_year_by_kind",
+                        violation_error_message="Only coordination mechanisms have a budget year.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("reported_national_networks__isnull", True),
+                            ("kind__in", ["network"]),
+                            _connector="OR",
+                        ),
+                        name="record_reported_national_networks_by_kind",
+                        violation_error_message="Only networks have a national networks reported.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("participating_agencies__isnull", True),
+                            ("kind__in", ["working-group"]),
+                            _connector="OR",
+                        ),
+                        name="record_participating_agencies_by_kind",
+                        violation_error_message="Only working groups have a participating agencies.",
+                    ),
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
@@ -516,6 +1445,31 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
                         to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The mechanism, group or network this record belongs to.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mechanisms.record",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="mechanisms.source",
+                        verbose_name="source document",
                     ),
                 ),
             ],
@@ -879,11 +1833,38 @@ class Migration(migrations.Migration):
                         verbose_name="part of",
                     ),
                 ),
+                (
+                    "official_name_source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation_names_cited",
+                        to="mechanisms.source",
+                        verbose_name="source of the official name",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "organisation",
                 "verbose_name_plural": "organisations",
                 "ordering": ["name_en"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("parent", models.F("pk")), _negated=True),
+                        name="organisation_not_own_parent",
+                        violation_error_message="An organisation cannot be part of itself.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("official_name_ar", ""), ("official_name_en", "")),
+                            ("official_name_source__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="organisation_official_name_cited",
+                        violation_error_message="Cite the source of the official name.",
+                    ),
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
@@ -928,12 +1909,29 @@ class Migration(migrations.Migration):
                         verbose_name="organisation",
                     ),
                 ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="mechanisms.record",
+                        verbose_name="record",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "organisation's role",
                 "verbose_name_plural": "organisations' roles",
                 "ordering": ["record", "position"],
                 "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("record", "position"), name="involvement_unique_position"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("record", "organisation", "role"), name="involvement_unique_role"
+                    ),
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
@@ -1009,6 +2007,15 @@ class Migration(migrations.Migration):
                         verbose_name="organisation",
                     ),
                 ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="mechanisms.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "person",
@@ -1048,388 +2055,31 @@ class Migration(migrations.Migration):
                         verbose_name="person",
                     ),
                 ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="mechanisms.record",
+                        verbose_name="record",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "person's role",
                 "verbose_name_plural": "people's roles",
                 "ordering": ["record", "position"],
                 "abstract": False,
-            },
-            bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
-        ),
-        migrations.CreateModel(
-            name="Record",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("record", "position"), name="contact_unique_position"
                     ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=mechanisms.kinds.kind_choices,
-                        db_index=True,
-                        max_length=20,
-                        verbose_name="kind of record",
+                    models.UniqueConstraint(
+                        fields=("record", "person", "role"), name="contact_unique_role"
                     ),
-                ),
-                ("slug", models.SlugField(max_length=120, verbose_name="slug")),
-                ("title_en", models.CharField(max_length=300, verbose_name="title")),
-                ("title_ar", models.CharField(blank=True, max_length=300, verbose_name="title")),
-                ("summary_en", models.TextField(blank=True, verbose_name="summary")),
-                ("summary_ar", models.TextField(blank=True, verbose_name="summary")),
-                (
-                    "publication",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        default="draft",
-                        help_text="Only published records are public; drafts are previewed by staff.",
-                        max_length=10,
-                        verbose_name="publication state",
-                    ),
-                ),
-                (
-                    "position",
-                    models.PositiveSmallIntegerField(
-                        default=0,
-                        help_text="Order among the records of the same parent.",
-                        verbose_name="position",
-                    ),
-                ),
-                (
-                    "listed_under_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="The heading the document lists it under in the record it belongs to, e.g. “Results to date”; records with the same heading are shown together.",
-                        max_length=200,
-                        verbose_name="listed under",
-                    ),
-                ),
-                (
-                    "listed_under_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="The heading the document lists it under in the record it belongs to, e.g. “Results to date”; records with the same heading are shown together.",
-                        max_length=200,
-                        verbose_name="listed under",
-                    ),
-                ),
-                (
-                    "geographic_focus_en",
-                    models.CharField(blank=True, max_length=200, verbose_name="geographic focus"),
-                ),
-                (
-                    "geographic_focus_ar",
-                    models.CharField(blank=True, max_length=200, verbose_name="geographic focus"),
-                ),
-                (
-                    "activity_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("result", "Result"),
-                            ("meeting", "Meeting"),
-                            ("event", "Event"),
-                            ("consultation", "Consultation"),
-                            ("statement", "Statement"),
-                            ("plan", "Plan"),
-                            ("project", "Project"),
-                        ],
-                        max_length=20,
-                        verbose_name="type of activity",
-                    ),
-                ),
-                (
-                    "structure_type",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("committee", "Committee"),
-                            ("task-force", "Task force"),
-                            ("working-group", "Working group"),
-                        ],
-                        max_length=20,
-                        verbose_name="type of structure",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("completed", "Completed"),
-                            ("ongoing", "Ongoing"),
-                            ("planned", "Planned"),
-                        ],
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
-                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
-                (
-                    "year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[
-                            django.core.validators.MinValueValidator(1900),
-                            django.core.validators.MaxValueValidator(2100),
-                        ],
-                        verbose_name="year",
-                    ),
-                ),
-                (
-                    "date_text_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="A date or period in the document's own words, e.g. “December 2012”.",
-                        max_length=200,
-                        verbose_name="date as written",
-                    ),
-                ),
-                (
-                    "date_text_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="A date or period in the document's own words, e.g. “December 2012”.",
-                        max_length=200,
-                        verbose_name="date as written",
-                    ),
-                ),
-                (
-                    "date_note_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="How the date was worked out where the document does not give it whole, e.g. “the year is inferred: the briefing followed the IMRF of May 2022”.",
-                        max_length=300,
-                        verbose_name="note on the date",
-                    ),
-                ),
-                (
-                    "date_note_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="How the date was worked out where the document does not give it whole, e.g. “the year is inferred: the briefing followed the IMRF of May 2022”.",
-                        max_length=300,
-                        verbose_name="note on the date",
-                    ),
-                ),
-                (
-                    "status_as_written_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="The document's own words on how far it had got, where they are not a date: “Currently”, “roundtables to be conducted in 2013”.",
-                        max_length=300,
-                        verbose_name="status as written",
-                    ),
-                ),
-                (
-                    "status_as_written_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="The document's own words on how far it had got, where they are not a date: “Currently”, “roundtables to be conducted in 2013”.",
-                        max_length=300,
-                        verbose_name="status as written",
-                    ),
-                ),
-                ("place_en", models.CharField(blank=True, max_length=200, verbose_name="place")),
-                ("place_ar", models.CharField(blank=True, max_length=200, verbose_name="place")),
-                ("participants_en", models.TextField(blank=True, verbose_name="participants")),
-                ("participants_ar", models.TextField(blank=True, verbose_name="participants")),
-                (
-                    "budget_amount",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=16,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(0)],
-                        verbose_name="budget amount",
-                    ),
-                ),
-                (
-                    "budget_currency",
-                    models.CharField(
-                        blank=True,
-                        max_length=3,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^[A-Z]{3}$", "Enter an ISO 4217 code such as USD."
-                            )
-                        ],
-                        verbose_name="budget currency",
-                    ),
-                ),
-                (
-                    "budget_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[
-                            django.core.validators.MinValueValidator(1900),
-                            django.core.validators.MaxValueValidator(2100),
-                        ],
-                        verbose_name="budget year",
-                    ),
-                ),
-                (
-                    "reported_national_networks",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="The total the document reports; the named ones are linked records.",
-                        null=True,
-                        verbose_name="national networks reported",
-                    ),
-                ),
-                (
-                    "participating_agencies",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="participating agencies"
-                    ),
-                ),
-                (
-                    "translated_by",
-                    models.CharField(
-                        blank=True,
-                        help_text="Who translated the record and its parts from the English source.",
-                        max_length=200,
-                        verbose_name="Arabic translated by",
-                    ),
-                ),
-                (
-                    "translation_reviewed",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Whether someone who reads both languages checked the translation.",
-                        verbose_name="Arabic translation reviewed",
-                    ),
-                ),
-                (
-                    "last_reviewed",
-                    models.DateField(blank=True, null=True, verbose_name="last reviewed"),
-                ),
-                (
-                    "updated_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now,
-                        editable=False,
-                        verbose_name="last updated",
-                    ),
-                ),
-                (
-                    "search_document",
-                    models.TextField(
-                        blank=True,
-                        editable=False,
-                        help_text="Derived from the record and its parts; rebuilt, never edited.",
-                        verbose_name="search text",
-                    ),
-                ),
-                (
-                    "search_document_ar",
-                    models.TextField(
-                        blank=True,
-                        editable=False,
-                        help_text="Derived from the Arabic of the record and its parts; rebuilt, never edited.",
-                        verbose_name="Arabic search text",
-                    ),
-                ),
-                (
-                    "search_terms_ar",
-                    models.TextField(
-                        blank=True,
-                        editable=False,
-                        help_text="The Arabic prepared for matching (mechanisms/arabic.py); derived.",
-                        verbose_name="Arabic search terms",
-                    ),
-                ),
-                (
-                    "search_vector",
-                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-                ),
-                (
-                    "countries",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="records",
-                        to="mechanisms.country",
-                        verbose_name="countries",
-                    ),
-                ),
-                (
-                    "frameworks",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="records",
-                        to="mechanisms.framework",
-                        verbose_name="policy frameworks",
-                    ),
-                ),
-                (
-                    "organisations",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="records",
-                        through="mechanisms.Involvement",
-                        to="mechanisms.organisation",
-                        verbose_name="organisations",
-                    ),
-                ),
-                (
-                    "parent",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The mechanism, group or network this record belongs to.",
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="children",
-                        to="mechanisms.record",
-                        verbose_name="part of",
-                    ),
-                ),
-                (
-                    "people",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="records",
-                        through="mechanisms.Contact",
-                        to="mechanisms.person",
-                        verbose_name="people",
-                    ),
-                ),
-                (
-                    "sdgs",
-                    models.ManyToManyField(
-                        blank=True, related_name="records", to="mechanisms.sdg", verbose_name="SDGs"
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "record",
-                "verbose_name_plural": "records",
-                "ordering": ["title_en"],
-                "permissions": [
-                    ("publish_record", "Can publish, archive and return records to draft")
                 ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
-        ),
-        migrations.AddField(
-            model_name="involvement",
-            name="record",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="%(class)ss",
-                to="mechanisms.record",
-                verbose_name="record",
-            ),
         ),
         migrations.CreateModel(
             name="HistoricalSection",
@@ -1595,20 +2245,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "HistoricalRecord_countries",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.AddField(
-            model_name="historicalrecord",
-            name="parent",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                help_text="The mechanism, group or network this record belongs to.",
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="mechanisms.record",
-                verbose_name="part of",
-            ),
         ),
         migrations.CreateModel(
             name="HistoricalQuote",
@@ -2040,18 +2676,13 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "key figures",
                 "ordering": ["record", "position"],
                 "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("record", "position"), name="figure_unique_position"
+                    )
+                ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
-        ),
-        migrations.AddField(
-            model_name="contact",
-            name="record",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="%(class)ss",
-                to="mechanisms.record",
-                verbose_name="record",
-            ),
         ),
         migrations.CreateModel(
             name="Activity",
@@ -2182,284 +2813,13 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "sections",
                 "ordering": ["record", "position"],
                 "abstract": False,
-            },
-            bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
-        ),
-        migrations.CreateModel(
-            name="Source",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("document", "Source document"), ("reference", "Reference")],
-                        default="document",
-                        max_length=10,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("title_en", models.CharField(max_length=300, verbose_name="title")),
-                ("title_ar", models.CharField(blank=True, max_length=300, verbose_name="title")),
-                (
-                    "genre_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="What the document is, e.g. “a news item on the website of IOM in MENA”.",
-                        max_length=200,
-                        verbose_name="kind of document",
-                    ),
-                ),
-                (
-                    "genre_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="What the document is, e.g. “a news item on the website of IOM in MENA”.",
-                        max_length=200,
-                        verbose_name="kind of document",
-                    ),
-                ),
-                (
-                    "publisher_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="As far as the document shows it; empty where it does not.",
-                        max_length=200,
-                        verbose_name="publisher",
-                    ),
-                ),
-                (
-                    "publisher_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="As far as the document shows it; empty where it does not.",
-                        max_length=200,
-                        verbose_name="publisher",
-                    ),
-                ),
-                (
-                    "url",
-                    models.URLField(
-                        blank=True,
-                        help_text="Where a reference is published. The source documents are kept as copies.",
-                        verbose_name="address",
-                    ),
-                ),
-                (
-                    "seed_file",
-                    models.CharField(
-                        blank=True,
-                        help_text="The file of the directory's copy of a source document.",
-                        max_length=100,
-                        verbose_name="copy kept as",
-                    ),
-                ),
-                (
-                    "published_on",
-                    models.DateField(blank=True, null=True, verbose_name="published on"),
-                ),
-                (
-                    "published_time",
-                    models.TimeField(
-                        blank=True,
-                        help_text="The time of day the document shows; it gives no time zone.",
-                        null=True,
-                        verbose_name="publication time",
-                    ),
-                ),
-                (
-                    "published_on_text",
-                    models.CharField(
-                        blank=True, max_length=100, verbose_name="publication date as written"
-                    ),
-                ),
-                (
-                    "modified_on",
-                    models.DateField(blank=True, null=True, verbose_name="last modified on"),
-                ),
-                (
-                    "modified_time",
-                    models.TimeField(
-                        blank=True,
-                        help_text="The time of day the document shows; it gives no time zone.",
-                        null=True,
-                        verbose_name="last-modified time",
-                    ),
-                ),
-                (
-                    "read_count",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="read count shown"
-                    ),
-                ),
-                (
-                    "content_as_of_en",
-                    models.CharField(
-                        blank=True,
-                        help_text="When the content was written, as far as the document shows it (“2013”, “November 2013”); empty where it does not. Statuses are dated by it.",
-                        max_length=100,
-                        verbose_name="content written",
-                    ),
-                ),
-                (
-                    "content_as_of_ar",
-                    models.CharField(
-                        blank=True,
-                        help_text="When the content was written, as far as the document shows it (“2013”, “November 2013”); empty where it does not. Statuses are dated by it.",
-                        max_length=100,
-                        verbose_name="content written",
-                    ),
-                ),
-                (
-                    "content_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[
-                            django.core.validators.MinValueValidator(1900),
-                            django.core.validators.MaxValueValidator(2100),
-                        ],
-                        verbose_name="year the content was written",
-                    ),
-                ),
-                (
-                    "content_as_of_basis_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="The words of the document that date its content.",
-                        verbose_name="what dates the content",
-                    ),
-                ),
-                (
-                    "content_as_of_basis_ar",
-                    models.TextField(
-                        blank=True,
-                        help_text="The words of the document that date its content.",
-                        verbose_name="what dates the content",
-                    ),
-                ),
-                (
-                    "omissions_en",
-                    models.TextField(
-                        blank=True,
-                        help_text="What the document cuts off or hides (an email address, its end).",
-                        verbose_name="cut off or hidden",
-                    ),
-                ),
-                (
-                    "omissions_ar",
-                    models.TextField(
-                        blank=True,
-                        help_text="What the document cuts off or hides (an email address, its end).",
-                        verbose_name="cut off or hidden",
-                    ),
-                ),
-                ("note_en", models.TextField(blank=True, verbose_name="note on the document")),
-                ("note_ar", models.TextField(blank=True, verbose_name="note on the document")),
-            ],
-            options={
-                "verbose_name": "source",
-                "verbose_name_plural": "sources",
-                "ordering": ["kind", "seed_file", "title_en"],
                 "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("modified_on__isnull", True),
-                            ("published_on__isnull", True),
-                            ("modified_on__gte", models.F("published_on")),
-                            _connector="OR",
-                        ),
-                        name="source_modified_after_published",
-                        violation_error_message="The last-modified date is before the publication date.",
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("kind", "document"),
-                            models.Q(("url", ""), _negated=True),
-                            _connector="OR",
-                        ),
-                        name="source_reference_has_address",
-                        violation_error_message="A reference needs the address where it is published.",
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("content_year__isnull", True),
-                            models.Q(("content_year__gte", 1900), ("content_year__lte", 2100)),
-                            _connector="OR",
-                        ),
-                        name="source_content_year_plausible",
-                        violation_error_message="Enter a year between 1900 and 2100.",
-                    ),
                     models.UniqueConstraint(
-                        condition=models.Q(("seed_file", ""), _negated=True),
-                        fields=("seed_file",),
-                        name="source_unique_seed_file",
-                        violation_error_message="Another source is kept in this file.",
-                    ),
+                        fields=("record", "position"), name="section_unique_position"
+                    )
                 ],
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
-        ),
-        migrations.AddField(
-            model_name="sdg",
-            name="colour_source",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="sdg_colours_cited",
-                to="mechanisms.source",
-                verbose_name="source of the colour",
-            ),
-        ),
-        migrations.AddField(
-            model_name="sdg",
-            name="title_source",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="sdg_titles_cited",
-                to="mechanisms.source",
-                verbose_name="source of the title",
-            ),
-        ),
-        migrations.AddField(
-            model_name="record",
-            name="source",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="records",
-                to="mechanisms.source",
-                verbose_name="source document",
-            ),
-        ),
-        migrations.AddField(
-            model_name="person",
-            name="source",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="people",
-                to="mechanisms.source",
-                verbose_name="source",
-            ),
-        ),
-        migrations.AddField(
-            model_name="organisation",
-            name="official_name_source",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="organisation_names_cited",
-                to="mechanisms.source",
-                verbose_name="source of the official name",
-            ),
         ),
         migrations.CreateModel(
             name="HistoricalSDG",
@@ -2545,19 +2905,6 @@ class Migration(migrations.Migration):
                 "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.AddField(
-            model_name="historicalrecord",
-            name="source",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="mechanisms.source",
-                verbose_name="source document",
-            ),
         ),
         migrations.CreateModel(
             name="HistoricalPerson",
@@ -2927,39 +3274,6 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
-        migrations.AddField(
-            model_name="framework",
-            name="year_source",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The reference for the year, where the documents do not give it.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="framework_years_cited",
-                to="mechanisms.source",
-                verbose_name="source of the year",
-            ),
-        ),
-        migrations.AddField(
-            model_name="country",
-            name="membership_source",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The reference that lists it among the League of Arab States' members.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="countries_cited",
-                to="mechanisms.source",
-                verbose_name="source of the membership",
-            ),
-        ),
-        migrations.AddField(
-            model_name="record",
-            name="themes",
-            field=models.ManyToManyField(
-                blank=True, related_name="records", to="mechanisms.theme", verbose_name="themes"
-            ),
-        ),
         migrations.CreateModel(
             name="HistoricalRecord_themes",
             fields=[
@@ -3007,13 +3321,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "HistoricalRecord_themes",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.AddField(
-            model_name="record",
-            name="types",
-            field=models.ManyToManyField(
-                blank=True, related_name="records", to="mechanisms.type", verbose_name="types"
-            ),
         ),
         migrations.CreateModel(
             name="HistoricalRecord_types",
@@ -3197,428 +3504,26 @@ class Migration(migrations.Migration):
             },
             bases=(mechanisms.bilingual.AcceptsTranslatedNames, models.Model),
         ),
-        migrations.AddConstraint(
-            model_name="involvement",
-            constraint=models.UniqueConstraint(
-                fields=("record", "position"), name="involvement_unique_position"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="involvement",
-            constraint=models.UniqueConstraint(
-                fields=("record", "organisation", "role"), name="involvement_unique_role"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="figure",
-            constraint=models.UniqueConstraint(
-                fields=("record", "position"), name="figure_unique_position"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="contact",
-            constraint=models.UniqueConstraint(
-                fields=("record", "position"), name="contact_unique_position"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="contact",
-            constraint=models.UniqueConstraint(
-                fields=("record", "person", "role"), name="contact_unique_role"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="section",
-            constraint=models.UniqueConstraint(
-                fields=("record", "position"), name="section_unique_position"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="sdg",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("number__gte", 1), ("number__lte", 17)),
-                name="sdg_number_1_to_17",
-                violation_error_message="An SDG number is between 1 and 17.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="sdg",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    django.db.models.lookups.Exact(
-                        django.db.models.functions.text.Length("colour"), 7
-                    ),
-                    django.db.models.lookups.Exact(
-                        django.db.models.functions.text.Upper("colour"), models.F("colour")
-                    ),
-                    ("colour__startswith", "#"),
-                ),
-                name="sdg_colour_hex",
-                violation_error_message="Enter the colour as #RRGGBB in capitals.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="organisation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("pk")), _negated=True),
-                name="organisation_not_own_parent",
-                violation_error_message="An organisation cannot be part of itself.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="organisation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("official_name_ar", ""), ("official_name_en", "")),
-                    ("official_name_source__isnull", False),
-                    _connector="OR",
-                ),
-                name="organisation_official_name_cited",
-                violation_error_message="Cite the source of the official name.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="country",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    django.db.models.lookups.Exact(
-                        django.db.models.functions.text.Length("iso_code"), 2
-                    ),
-                    django.db.models.lookups.Exact(
-                        django.db.models.functions.text.Upper("iso_code"), models.F("iso_code")
-                    ),
-                ),
-                name="country_iso_code_two_capitals",
-                violation_error_message="The ISO code must be two capital letters.",
-            ),
-        ),
-        migrations.AddIndex(
+        migrations.AddField(
             model_name="record",
-            index=models.Index(
-                fields=["kind", "publication", "title_en"], name="record_kind_listing"
+            name="organisations",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="records",
+                through="mechanisms.Involvement",
+                to="mechanisms.organisation",
+                verbose_name="organisations",
             ),
         ),
-        migrations.AddIndex(
+        migrations.AddField(
             model_name="record",
-            index=models.Index(fields=["-updated_at"], name="record_recently_updated"),
-        ),
-        migrations.AddIndex(
-            model_name="record",
-            index=models.Index(fields=["parent", "position"], name="record_children_in_order"),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.UniqueConstraint(fields=("slug",), name="record_unique_slug"),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("budget_amount__isnull", True), ("budget_amount__gte", 0), _connector="OR"
-                ),
-                name="record_budget_not_negative",
-                violation_error_message="A budget cannot be negative.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("budget_amount__isnull", True),
-                        ("budget_currency", ""),
-                        ("budget_year__isnull", True),
-                    ),
-                    models.Q(
-                        ("budget_amount__isnull", False),
-                        ("budget_year__isnull", False),
-                        models.Q(("budget_currency", ""), _negated=True),
-                    ),
-                    _connector="OR",
-                ),
-                name="record_budget_complete",
-                violation_error_message="Give the budget's amount, currency and year together.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("start_date__isnull", True),
-                    ("end_date__isnull", True),
-                    ("end_date__gte", models.F("start_date")),
-                    _connector="OR",
-                ),
-                name="record_dates_in_order",
-                violation_error_message="The end date is before the start date.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_date__isnull", True), ("start_date__isnull", False), _connector="OR"
-                ),
-                name="record_end_needs_start",
-                violation_error_message="A record with an end date needs a start date.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("year__isnull", True),
-                    models.Q(("year__gte", 1900), ("year__lte", 2100)),
-                    _connector="OR",
-                ),
-                name="record_year_plausible",
-                violation_error_message="Enter a year between 1900 and 2100.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("pk")), _negated=True),
-                name="record_not_own_parent",
-                violation_error_message="A record cannot be part of itself.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("parent__isnull", True),
-                    (
-                        "kind__in",
-                        [
-                            "activity",
-                            "national-network",
-                            "output",
-                            "sub-structure",
-                            "working-group",
-                        ],
-                    ),
-                    _connector="OR",
-                ),
-                name="record_parent_by_kind",
-                violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs can be part of another record.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("position", 0),
-                    (
-                        "kind__in",
-                        [
-                            "activity",
-                            "national-network",
-                            "output",
-                            "sub-structure",
-                            "working-group",
-                        ],
-                    ),
-                    _connector="OR",
-                ),
-                name="record_position_by_kind",
-                violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs have a position.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("listed_under_en", ""), ("listed_under_ar", "")),
-                    ("kind__in", ["activity", "output", "sub-structure"]),
-                    _connector="OR",
-                ),
-                name="record_listed_under_by_kind",
-                violation_error_message="Only sub-structures, activities and events and policy and advocacy outputs have a listed under.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("geographic_focus_en", ""), ("geographic_focus_ar", "")),
-                    ("kind__in", ["area-of-work", "mechanism", "network", "working-group"]),
-                    _connector="OR",
-                ),
-                name="record_geographic_focus_by_kind",
-                violation_error_message="Only coordination mechanisms, working groups, networks and areas of work have a geographic focus.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("activity_type", ""), ("kind__in", ["activity"]), _connector="OR"
-                ),
-                name="record_activity_type_by_kind",
-                violation_error_message="Only activities and events have a type of activity.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("structure_type", ""), ("kind__in", ["sub-structure"]), _connector="OR"
-                ),
-                name="record_structure_type_by_kind",
-                violation_error_message="Only sub-structures have a type of structure.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status", ""), ("kind__in", ["activity"]), _connector="OR"),
-                name="record_status_by_kind",
-                violation_error_message="Only activities and events have a status.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("start_date__isnull", True), ("kind__in", ["activity"]), _connector="OR"
-                ),
-                name="record_start_date_by_kind",
-                violation_error_message="Only activities and events have a start date.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_date__isnull", True), ("kind__in", ["activity"]), _connector="OR"
-                ),
-                name="record_end_date_by_kind",
-                violation_error_message="Only activities and events have a end date.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("year__isnull", True), ("kind__in", ["activity"]), _connector="OR"
-                ),
-                name="record_year_by_kind",
-                violation_error_message="Only activities and events have a year.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("date_text_en", ""), ("date_text_ar", "")),
-                    ("kind__in", ["activity"]),
-                    _connector="OR",
-                ),
-                name="record_date_text_by_kind",
-                violation_error_message="Only activities and events have a date as written.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("date_note_en", ""), ("date_note_ar", "")),
-                    ("kind__in", ["activity"]),
-                    _connector="OR",
-                ),
-                name="record_date_note_by_kind",
-                violation_error_message="Only activities and events have a note on the date.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status_as_written_en", ""), ("status_as_written_ar", "")),
-                    ("kind__in", ["activity"]),
-                    _connector="OR",
-                ),
-                name="record_status_as_written_by_kind",
-                violation_error_message="Only activities and events have a status as written.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("place_en", ""), ("place_ar", "")),
-                    ("kind__in", ["activity"]),
-                    _connector="OR",
-                ),
-                name="record_place_by_kind",
-                violation_error_message="Only activities and events have a place.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("participants_en", ""), ("participants_ar", "")),
-                    ("kind__in", ["activity"]),
-                    _connector="OR",
-                ),
-                name="record_participants_by_kind",
-                violation_error_message="Only activities and events have a participants.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("budget_amount__isnull", True), ("kind__in", ["mechanism"]), _connector="OR"
-                ),
-                name="record_budget_amount_by_kind",
-                violation_error_message="Only coordination mechanisms have a budget amount.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("budget_currency", ""), ("kind__in", ["mechanism"]), _connector="OR"
-                ),
-                name="record_budget_currency_by_kind",
-                violation_error_message="Only coordination mechanisms have a budget currency.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("budget_year__isnull", True), ("kind__in", ["mechanism"]), _connector="OR"
-                ),
-                name="record_budget_year_by_kind",
-                violation_error_message="Only coordination mechanisms have a budget year.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("reported_national_networks__isnull", True),
-                    ("kind__in", ["network"]),
-                    _connector="OR",
-                ),
-                name="record_reported_national_networks_by_kind",
-                violation_error_message="Only networks have a national networks reported.",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("participating_agencies__isnull", True),
-                    ("kind__in", ["working-group"]),
-                    _connector="OR",
-                ),
-                name="record_participating_agencies_by_kind",
-                violation_error_message="Only working groups have a participating agencies.",
+            name="people",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="records",
+                through="mechanisms.Contact",
+                to="mechanisms.person",
+                verbose_name="people",
             ),
         ),
         migrations.RunPython(create_search_index, drop_search_index),
