@@ -2,9 +2,10 @@
 migration squashed), plus the hand-written GIN index of the stored search vector
 (PostgreSQL only). Each model is created whole, its fields, constraints and indexes in
 its CreateModel, in the order of its foreign keys: a constraint added afterwards makes
-SQLite copy the table and Django re-render the models, which took twice the time. A database that applied all of 0001-0013 takes it as applied; a
-fresh one applies it. A database part of the way through them must first be migrated
-with the release that still had them."""
+SQLite copy the table and Django re-render the models, which took twice the time. A
+database that applied all of 0001-0013 takes it as applied; a fresh one applies it. A
+database part of the way through them must first be migrated with the release that still
+had them."""
 
 import django.contrib.postgres.search
 import django.core.validators
