@@ -15,7 +15,13 @@ from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
-from tests.browser.checks import axe_violations, describe_errors, describe_violations, vnu_errors
+from tests.browser.checks import (
+    axe_violations,
+    describe_errors,
+    describe_violations,
+    load_axe,
+    vnu_errors,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -147,6 +153,7 @@ def test_every_page_type_fits_its_width_and_passes_the_standards_checks(
     page is reported at once."""
     page = watched.page
     page.set_viewport_size({"width": width, "height": 900})
+    load_axe(page.context)
     with translation.override(language):
         site_name = gettext("Migration coordination in the Arab States")
     problems, documents = [], {}
