@@ -59,6 +59,24 @@ def run_manage(env, *arguments):
     )
 
 
+def start_manage(env, *arguments):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def finish(process):
+    """Wait for a command started by `start_manage`; fail with its output if it failed."""
+    output, _ = process.communicate(timeout=300)
+    if process.returncode:
+        pytest.fail(f"{' '.join(process.args)} failed:\n{output}")
+
+
 def scratch_database(tmp_path):
     """A URL of an empty database of the suite's engine, and a function that drops it."""
     database = settings.DATABASES["default"]
@@ -170,8 +188,10 @@ def instances(tmp_path_factory):
     }
     started = []
     try:
+        # collectstatic needs no database: it runs while the database is set up.
+        collecting = start_manage(env, "collectstatic", "--noinput", "-v", "0")
         run_manage(env, "setup_directory")
-        run_manage(env, "collectstatic", "--noinput", "-v", "0")
+        finish(collecting)
         run_manage(env, "create_account", PUBLISHER, "--role", "publisher", "--password", PASSWORD)
         started = [Instance(env, tmp_path / f"gunicorn-{name}.log") for name in "ab"]
         for instance in started:
