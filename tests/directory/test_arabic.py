@@ -176,3 +176,12 @@ def test_names_in_a_list_are_separated_by_the_arabic_comma(client):
     assert "اللامركزية، الحوكمة الديمقراطية" in arabic_page
     assert "اللامركزية, " not in arabic_page
     assert re.search(r"Decentralization, |, Decentralization", english_page)
+
+
+def test_a_date_and_its_time_are_separated_by_the_arabic_comma(client):
+    source = "iom-ro-mena-multilateral-coordination-mechanism"
+    arabic_page = client.get(arabic("directory:source-detail", source)).text
+    english_page = client.get(english("directory:source-detail", source)).text
+    assert "2015، 12:18" in arabic_page
+    assert "2015, 12:18" not in arabic_page
+    assert "Thursday 25 June 2015, 12:18" in english_page
