@@ -1016,7 +1016,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_position_by_kind",
-                        violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs have a position.",
+                        violation_error_message="Only working groups, national networks, sub-structures, activities and events and policy and advocacy outputs carry the field “position”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1025,7 +1025,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_listed_under_by_kind",
-                        violation_error_message="Only sub-structures, activities and events and policy and advocacy outputs have a listed under.",
+                        violation_error_message="Only sub-structures, activities and events and policy and advocacy outputs carry the field “listed under”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1034,28 +1034,28 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_geographic_focus_by_kind",
-                        violation_error_message="Only coordination mechanisms, working groups, networks and areas of work have a geographic focus.",
+                        violation_error_message="Only coordination mechanisms, working groups, networks and areas of work carry the field “geographic focus”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("activity_type", ""), ("kind__in", ["activity"]), _connector="OR"
                         ),
                         name="record_activity_type_by_kind",
-                        violation_error_message="Only activities and events have a type of activity.",
+                        violation_error_message="Only activities and events carry the field “type of activity”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("structure_type", ""), ("kind__in", ["sub-structure"]), _connector="OR"
                         ),
                         name="record_structure_type_by_kind",
-                        violation_error_message="Only sub-structures have a type of structure.",
+                        violation_error_message="Only sub-structures carry the field “type of structure”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("status", ""), ("kind__in", ["activity"]), _connector="OR"
                         ),
                         name="record_status_by_kind",
-                        violation_error_message="Only activities and events have a status.",
+                        violation_error_message="Only activities and events carry the field “status”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1064,21 +1064,21 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_start_date_by_kind",
-                        violation_error_message="Only activities and events have a start date.",
+                        violation_error_message="Only activities and events carry the field “start date”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("end_date__isnull", True), ("kind__in", ["activity"]), _connector="OR"
                         ),
                         name="record_end_date_by_kind",
-                        violation_error_message="Only activities and events have a end date.",
+                        violation_error_message="Only activities and events carry the field “end date”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("year__isnull", True), ("kind__in", ["activity"]), _connector="OR"
                         ),
                         name="record_year_by_kind",
-                        violation_error_message="Only activities and events have a year.",
+                        violation_error_message="Only activities and events carry the field “year”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1087,7 +1087,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_date_text_by_kind",
-                        violation_error_message="Only activities and events have a date as written.",
+                        violation_error_message="Only activities and events carry the field “date as written”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1096,7 +1096,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_date_note_by_kind",
-                        violation_error_message="Only activities and events have a note on the date.",
+                        violation_error_message="Only activities and events carry the field “note on the date”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1105,7 +1105,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_status_as_written_by_kind",
-                        violation_error_message="Only activities and events have a status as written.",
+                        violation_error_message="Only activities and events carry the field “status as written”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1114,7 +1114,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_place_by_kind",
-                        violation_error_message="Only activities and events have a place.",
+                        violation_error_message="Only activities and events carry the field “place”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1123,7 +1123,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_participants_by_kind",
-                        violation_error_message="Only activities and events have a participants.",
+                        violation_error_message="Only activities and events carry the field “participants”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1132,14 +1132,14 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_budget_amount_by_kind",
-                        violation_error_message="Only coordination mechanisms have a budget amount.",
+                        violation_error_message="Only coordination mechanisms carry the field “budget amount”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
                             ("budget_currency", ""), ("kind__in", ["mechanism"]), _connector="OR"
                         ),
                         name="record_budget_currency_by_kind",
-                        violation_error_message="Only coordination mechanisms have a budget currency.",
+                        violation_error_message="Only coordination mechanisms carry the field “budget currency”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1148,7 +1148,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_budget_year_by_kind",
-                        violation_error_message="Only coordination mechanisms have a budget year.",
+                        violation_error_message="Only coordination mechanisms carry the field “budget year”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1157,7 +1157,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_reported_national_networks_by_kind",
-                        violation_error_message="Only networks have a national networks reported.",
+                        violation_error_message="Only networks carry the field “national networks reported”.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -1166,7 +1166,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="record_participating_agencies_by_kind",
-                        violation_error_message="Only working groups have a participating agencies.",
+                        violation_error_message="Only working groups carry the field “participating agencies”.",
                     ),
                 ],
             },

@@ -592,12 +592,12 @@ def kinds_allowing_text(name):
 def only_kinds_message(name):
     field_name = verbose_name(name)
     if not registry.kinds_allowing(name):
-        return _("No kind of record has a %(field)s.") % {"field": field_name}
+        return _("No kind of record carries the field “%(field)s”.") % {"field": field_name}
     if name == "parent":
         return _("Only %(kinds)s can be part of another record.") % {
             "kinds": kinds_allowing_text(name)
         }
-    return _("Only %(kinds)s have a %(field)s.") % {
+    return _("Only %(kinds)s carry the field “%(field)s”.") % {
         "kinds": kinds_allowing_text(name),
         "field": field_name,
     }

@@ -159,7 +159,7 @@ def test_the_import_refuses_a_field_the_kind_does_not_carry(tmp_path):
     fields |= {"budget_amount": "10.00", "budget_currency": "USD"}
     path, message = import_one(tmp_path, fields)
     assert f"{path}, object 1 (mechanisms.record “a-network”), field “budget_year”" in message
-    assert "Only coordination mechanisms have a budget year." in message
+    assert "Only coordination mechanisms carry the field “budget year”." in message
     assert not Record.objects.filter(slug="a-network").exists()
 
 
