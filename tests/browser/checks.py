@@ -5,6 +5,11 @@
 - `assert_valid_html(documents)`: the Nu HTML Checker (vnu.jar, the W3C validator's
   engine) finds no error in any of the documents, checked in one run of Java.
 
+A test that checks many pages and reports every problem at once uses the pieces:
+`load_axe(context)` puts axe-core into every page the context opens, `axe_violations`
+and `vnu_errors` return what was found, `describe_violations` and `describe_errors`
+word it.
+
 Both tools come from the npm registry (`package.json`, installed by `npm ci
 --ignore-scripts`); vnu runs on a Java 17 runtime (Debian's `default-jre-headless`).
 A missing tool fails the test and names the command that installs it: a check that

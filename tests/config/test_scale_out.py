@@ -187,9 +187,9 @@ def instances(tmp_path_factory):
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     started = []
+    # collectstatic needs no database: it runs while the database is set up.
+    collecting = start_manage(env, "collectstatic", "--noinput", "-v", "0")
     try:
-        # collectstatic needs no database: it runs while the database is set up.
-        collecting = start_manage(env, "collectstatic", "--noinput", "-v", "0")
         run_manage(env, "setup_directory")
         finish(collecting)
         run_manage(env, "create_account", PUBLISHER, "--role", "publisher", "--password", PASSWORD)
@@ -198,6 +198,9 @@ def instances(tmp_path_factory):
             instance.wait_until_healthy()
         yield started
     finally:
+        if collecting.poll() is None:  # the set-up failed before it was waited for
+            collecting.kill()
+            collecting.wait()
         for instance in started:
             instance.stop()
         drop_database()

@@ -53,7 +53,8 @@ def test_a_changelist_does_not_grow_with_its_rows(staff, app, model):
     url = reverse(f"admin:{app}_{model}_changelist")
     before = queries(staff, url)
     source = Record.objects.first().source
-    # A query per row would add at least one per new row: three of each kind show it.
+    # A query per row would add at least one per new row: three activities and three
+    # mechanisms show it.
     for index in range(3):
         make_record(Activity, source=source, title=f"Extra activity {index}")
         make_record(Mechanism, source=source, title=f"Extra mechanism {index}")
