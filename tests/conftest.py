@@ -14,6 +14,22 @@ from pytest_django.live_server_helper import LiveServer
 
 from mechanisms.fixture_files import fixture_paths, load_files
 
+# The order in which tests are handed out: the slowest first, so that no worker draws one
+# at the end while the others sit idle (pytest-xdist follows the collection's order).
+HANDED_OUT_FIRST = ("slow", "scale_out", "browser")
+
+
+def pytest_collection_modifyitems(items):
+    """Slow tests first; a test that flushes the database (transactional) still comes
+    after every test that reads the fixtures, as pytest-django orders them."""
+
+    def order(item):
+        flushes = bool({"transactional_db", "live_server"} & set(item.fixturenames))
+        marked = [i for i, name in enumerate(HANDED_OUT_FIRST) if item.get_closest_marker(name)]
+        return flushes, marked[0] if marked else len(HANDED_OUT_FIRST)
+
+    items.sort(key=order)
+
 
 def load_project_fixtures():
     return load_files(fixture_paths(settings.FIXTURES_DIR))

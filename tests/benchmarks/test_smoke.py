@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.benchmark_smoke
+pytestmark = [pytest.mark.benchmark_smoke, pytest.mark.slow]
 
 PAGES = [
     "floor",

@@ -142,6 +142,7 @@ def layout_problems(page, name, width, site_name):
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_page_type_fits_its_width_and_passes_the_standards_checks(
