@@ -25,7 +25,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
-from mechanisms import list_fixtures
+from mechanisms import fixture_rows
 from mechanisms.cache import public_page
 from mechanisms.list_fixtures import record_fixture_objects, stream_dump
 
@@ -35,7 +35,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def in_chunks(records):
-    return records.for_export().iterator(chunk_size=list_fixtures.STREAM_CHUNK_SIZE)
+    return records.for_export().iterator(chunk_size=fixture_rows.STREAM_CHUNK_SIZE)
 
 
 def iso(value):

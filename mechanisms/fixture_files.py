@@ -18,6 +18,7 @@ import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from django.apps import apps
@@ -36,6 +37,7 @@ from simple_history.utils import get_history_manager_for_model
 
 from mechanisms import bilingual, constraint_checks
 from mechanisms.cache import data_changed
+from mechanisms.fixture_rows import NOT_EXPORTED, serialized_rows
 from mechanisms.kinds import registry
 from mechanisms.models import (
     RECORD_HISTORY,
@@ -44,7 +46,6 @@ from mechanisms.models import (
     Country,
     Framework,
     Organisation,
-    Person,
     Record,
     RecordPart,
     Source,
@@ -52,7 +53,6 @@ from mechanisms.models import (
     Type,
 )
 from mechanisms.models.natural_keys import remembered_natural_keys
-from mechanisms.models.records import DERIVED_FIELDS
 
 REFERENCE_FILES = [
     ("sources", Source),
@@ -64,9 +64,6 @@ REFERENCE_FILES = [
     ("organisations", Organisation),
 ]
 
-# Housekeeping that is not directory data: set by the database when a row is written,
-# or derived from the other fields (the search text, rebuilt at the end of load_files).
-NOT_EXPORTED = {"updated_at", *DERIVED_FIELDS}
 # What an import may write: the directory's data, never accounts, groups, sessions, or
 # history rows and the cache's version, which the loader writes itself.
 IMPORTABLE_APPS = {"mechanisms", "network"}
@@ -157,113 +154,81 @@ def proxy_models():
     return {kind.value: kind.model for kind in registry}
 
 
-def exported_field_names(model):
-    return [
-        f.name
-        for f in model._meta.concrete_model._meta.local_fields
-        + model._meta.concrete_model._meta.local_many_to_many
-        if f.serialize and f.name not in NOT_EXPORTED
-    ]
-
-
-def serialize(objects, model):
-    """Django's python serialization, less the fields that hold their empty value."""
-    serialized = serializers.serialize(
-        "python",
-        objects,
-        use_natural_foreign_keys=True,
-        use_natural_primary_keys=True,
-        fields=exported_field_names(model),
-    )
-    empty = empty_values(model)
-    for item in serialized:
-        item["fields"] = {
-            name: value
-            for name, value in item["fields"].items()
-            if name not in empty or value != empty[name]
-        }
-    return serialized
-
-
-def empty_values(model):
-    """The value each optional field takes when a fixture leaves it out."""
-    empty = {}
-    options = model._meta.concrete_model._meta
-    for f in options.local_many_to_many:
-        empty[f.name] = []
-    for f in options.local_fields:
-        if f.primary_key:
-            continue
-        if f.has_default():
-            empty[f.name] = f.get_default()
-        elif f.null:
-            empty[f.name] = None
-        elif f.blank and f.empty_strings_allowed:
-            empty[f.name] = ""
-    return empty
-
-
-def records_in_tree_order(records):
-    """Each record followed by its children in position order, roots by slug."""
+def tree_order(records):
+    """Records, given as (pk, parent pk, position, slug, …) rows: each followed by its
+    children in position order, roots by slug."""
     by_parent = {}
     for record in records:
-        by_parent.setdefault(record.parent_id, []).append(record)
-    ids = {record.pk for record in records}
-    roots = [record for record in records if record.parent_id not in ids]
+        by_parent.setdefault(record[1], []).append(record)
+    ids = {record[0] for record in records}
+    roots = [record for record in records if record[1] not in ids]
     ordered = []
 
     def visit(record):
         ordered.append(record)
-        for child in sorted(by_parent.get(record.pk, []), key=lambda r: (r.position, r.slug)):
+        for child in sorted(by_parent.get(record[0], []), key=lambda row: (row[2], row[3])):
             visit(child)
 
-    for root in sorted(roots, key=lambda r: r.slug):
+    for root in sorted(roots, key=lambda row: row[3]):
         visit(root)
     return ordered
 
 
 def document_objects(source):
     """The serialized objects of one source document, in a stable order."""
-    proxies = proxy_models()
-    people = list(source.people.select_related("organisation").order_by("slug"))
-    records = records_in_tree_order(
-        list(
-            Record.objects.filter(source=source)
-            .select_related("parent", "source")
-            .prefetch_related("countries", "sdgs", "themes", "types", "frameworks")
-        )
+    labels = {kind: model._meta.label_lower for kind, model in proxy_models().items()}
+    objects = [item for item, _extra in serialized_rows(source.people.order_by("slug"))]
+    records = tree_order(
+        [
+            (*extra, item)
+            for item, extra in serialized_rows(
+                Record.objects.filter(source=source),
+                extra=("id", "parent_id", "position", "slug", "kind"),
+            )
+        ]
     )
-    rank = {record.pk: index for index, record in enumerate(records)}
-    objects = serialize(people, Person)
-    for record in records:
-        record.__class__ = proxies[record.kind]
-        objects += serialize([record], proxies[record.kind])
+    rank = {pk: index for index, (pk, *_rest) in enumerate(records)}
+    for *_key, kind, item in records:
+        item["model"] = labels[kind]
+        objects.append(item)
     for part_model in RECORD_PARTS:
-        parts = sorted(
-            part_model.objects.filter(record__source=source).select_related("record"),
-            key=lambda part: (rank[part.record_id], part.position),
+        parts = serialized_rows(
+            part_model.objects.filter(record__source=source), extra=("record_id", "position")
         )
-        objects += serialize(parts, part_model)
+        objects += [
+            item for item, _key in sorted(parts, key=lambda part: (rank[part[1][0]], part[1][1]))
+        ]
     return objects
 
 
 def dump(objects):
     """JSON with one field per line and short lists (natural keys) kept on one line."""
-    return layout(json.loads(json.dumps(objects, cls=DjangoJSONEncoder)), 0) + "\n"
+    return layout(objects, 0) + "\n"
+
+
+# Dates, decimals and the like written as Django's fixtures write them.
+INLINE_JSON = DjangoJSONEncoder(ensure_ascii=False)
 
 
 def layout(value, depth, width=96):
-    inline = json.dumps(value, ensure_ascii=False)
-    if not isinstance(value, dict | list) or (
-        depth > 0 and len(inline) + 2 * depth <= width and not has_dict(value)
-    ):
-        return inline
+    """`value` as JSON at `depth`: a value, or a list without objects that fits in
+    `width`, on one line; anything else one item per line."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, tuple):
+        value = list(value)
+    if not isinstance(value, dict | list):
+        return INLINE_JSON.encode(value)
+    if depth > 0 and not has_dict(value):
+        inline = INLINE_JSON.encode(value)
+        if len(inline) + 2 * depth <= width:
+            return inline
     pad, inner = "  " * depth, "  " * (depth + 1)
     if isinstance(value, dict):
         if not value:
             return "{}"
         items = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: {layout(item, depth + 1)}"
+            f"{inner}{encode_basestring(key)}: {layout(item, depth + 1)}"
             for key, item in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
@@ -294,12 +259,8 @@ def export_directory(directory):
 
 
 def serialize_all(model):
-    queryset = model.objects.all()
-    if related := [f.name for f in model._meta.fields if f.is_relation]:
-        queryset = queryset.select_related(*related)
-    if model._meta.many_to_many:
-        queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
-    return serialize(queryset.order_by(*model._meta.ordering), model)
+    queryset = model.objects.order_by(*model._meta.ordering)
+    return [item for item, _extra in serialized_rows(queryset)]
 
 
 def write(path, objects):

@@ -6,13 +6,10 @@ the records it holds the records they belong to, their parts, the people they ci
 the reference data they use.
 """
 
-import itertools
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef, Q
 
-from mechanisms.fixture_files import RECORD_PARTS, layout, proxy_models, serialize
+from mechanisms.fixture_files import RECORD_PARTS, layout, proxy_models
+from mechanisms.fixture_rows import serialized_rows
 from mechanisms.models import (
     SDG,
     Contact,
@@ -27,16 +24,13 @@ from mechanisms.models import (
     Theme,
     Type,
 )
-from mechanisms.models.records import DERIVED_FIELDS
-
-STREAM_CHUNK_SIZE = 500
 
 
 def stream_dump(objects):
     """`dump(list(objects))`, byte for byte, produced object by object."""
     first = True
     for item in objects:
-        text = layout(json.loads(json.dumps(item, cls=DjangoJSONEncoder)), 1)
+        text = layout(item, 1)
         yield ("[\n  " if first else ",\n  ") + text
         first = False
     yield "[]\n" if first else "\n]\n"
@@ -57,8 +51,8 @@ def record_fixture_objects(records, *, public=True):
     ancestors = ancestor_ids(records, scope, listed)
     exported = scope.filter(Q(pk__in=listed) | Q(pk__in=ancestors)).values("pk")
     people = Person.objects.filter(
-        Exists(Contact.objects.filter(person=OuterRef("pk"), record__in=exported))
-        | Exists(Quote.objects.filter(person=OuterRef("pk"), record__in=exported))
+        Q(pk__in=Contact.objects.filter(record__in=exported).values("person_id"))
+        | Q(pk__in=Quote.objects.filter(record__in=exported).values("person_id"))
     )
     organisations = organisation_ids(exported, people)
     vocabulary = []
@@ -156,57 +150,31 @@ def organisation_ids(exported, people):
 
 def serialize_organisations(ids):
     """The organisations, each after the one it is part of."""
-    organisations = Organisation.objects.filter(pk__in=ids).select_related(
-        "parent", "country", "official_name_source"
+    rows = list(
+        serialized_rows(Organisation.objects.filter(pk__in=ids), extra=("id", "parent_id", "slug"))
     )
-    by_pk = {organisation.pk: organisation for organisation in organisations}
+    parents = {pk: parent for _item, (pk, parent, _slug) in rows}
 
-    def depth(organisation):
-        return 0 if organisation.parent_id is None else 1 + depth(by_pk[organisation.parent_id])
+    def depth(pk):
+        return 0 if parents[pk] is None else 1 + depth(parents[pk])
 
-    ordered = sorted(
-        by_pk.values(), key=lambda organisation: (depth(organisation), organisation.slug)
-    )
-    yield from serialize(ordered, Organisation)
-
-
-def in_batches(queryset):
-    """The rows in lists of `STREAM_CHUNK_SIZE`, each read (and prefetched) on its own."""
-    return itertools.batched(queryset.iterator(chunk_size=STREAM_CHUNK_SIZE), STREAM_CHUNK_SIZE)
+    for item, _key in sorted(rows, key=lambda row: (depth(row[1][0]), row[1][2])):
+        yield item
 
 
 def serialize_rows(queryset):
-    """Serialize a queryset chunk by chunk, with the joins its natural keys need."""
-    model = queryset.model
-    related = [f for f in model._meta.concrete_fields if f.is_relation]
-    if related:
-        queryset = queryset.select_related(*(f.name for f in related)).defer(
-            *(
-                f"{f.name}__{name}"
-                for f in related
-                if f.related_model is Record
-                for name in DERIVED_FIELDS
-            )
-        )
-    if model._meta.many_to_many:
-        queryset = queryset.prefetch_related(*(f.name for f in model._meta.many_to_many))
-    for batch in in_batches(queryset):
-        yield from serialize(batch, model)
+    """The fixture objects of a queryset's rows, read chunk by chunk."""
+    for item, _extra in serialized_rows(queryset):
+        yield item
 
 
 def serialize_records(records, public):
     """Records under their per-kind model; a parent left out of the export is not referred to."""
-    proxies = proxy_models()
-    records = (
-        records.select_related("source", "parent")
-        .prefetch_related(None)
-        .prefetch_related("countries", "sdgs", "themes", "types", "frameworks")
-        .defer(*DERIVED_FIELDS, *(f"parent__{name}" for name in DERIVED_FIELDS))
-    )
-    for batch in in_batches(records):
-        for record in batch:
-            record.__class__ = proxies[record.kind]
-        for record, item in zip(batch, serialize(batch, Record), strict=True):
-            if public and record.parent_id and not record.parent.is_published:
-                item["fields"].pop("parent")
-            yield item
+    labels = {kind: model._meta.label_lower for kind, model in proxy_models().items()}
+    for item, (kind, parent_publication) in serialized_rows(
+        records, extra=("kind", "parent__publication")
+    ):
+        item["model"] = labels[kind]
+        if public and parent_publication not in (None, Record.Publication.PUBLISHED):
+            item["fields"].pop("parent")
+        yield item

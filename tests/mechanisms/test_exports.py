@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from mechanisms import list_fixtures
+from mechanisms import fixture_rows
 from mechanisms.exports import CSV_COLUMNS
-from mechanisms.fixture_files import dump, export_directory, serialize
+from mechanisms.fixture_files import dump, export_directory, serialize_all
 from mechanisms.list_fixtures import record_fixture_objects, stream_dump
 from mechanisms.models import (
     Contact,
@@ -181,7 +181,7 @@ class TestQueryCounts:
     def test_rows_are_read_chunk_by_chunk(self, client, django_assert_num_queries, monkeypatch):
         """Three chunks: the theme's check and the records' query once, the seven
         prefetches per chunk."""
-        monkeypatch.setattr(list_fixtures, "STREAM_CHUNK_SIZE", 5)
+        monkeypatch.setattr(fixture_rows, "STREAM_CHUNK_SIZE", 5)
         theme = Theme.objects.create(slug="export-test", name="Export test")
         many_mechanisms(12, theme)
         url = export_url("mechanisms:mechanism-export", "csv")
@@ -222,7 +222,7 @@ def staff_fixture_export(client):
 
 class TestFixture:
     def test_streamed_like_the_fixture_files_are_written(self):
-        objects = serialize(Person.objects.order_by("slug")[:3], Person)
+        objects = serialize_all(Person)[:3]
         assert "".join(stream_dump(iter(objects))) == dump(objects)
         assert "".join(stream_dump(iter([]))) == dump([])
 
