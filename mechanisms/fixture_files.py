@@ -370,6 +370,7 @@ class Pending:
     index: int
     raw: dict
     deserialized: object = None
+    updated: bool = False
 
     @property
     def label(self):
@@ -410,6 +411,7 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
             errors += resolve_deferred(saved, using)
         if errors:
             raise FixtureRefused(errors)
+        write_history(saved, using)
         refresh_search_documents(saved, using)
         data_changed(using)
         if dry_run:
@@ -495,7 +497,7 @@ def save_all(pending, conflict, report, errors, using):
         except DatabaseError as error:
             errors.append(item.error(f"the database refused it: {error}"))
             continue
-        record_in_history(item, updated=bool(existing), using=using)
+        item.updated = bool(existing)
         (report.updated.append((item, differences)) if existing else report.created.append(item))
         saved.append(item)
     return saved
@@ -554,7 +556,7 @@ def is_whole_number(value):
 @contextmanager
 def history_written_by_loader(obj):
     """Keep django-simple-history from writing a version per many-to-many field set;
-    `record_in_history` writes one version for the whole object."""
+    `write_history` writes one version for the whole object."""
     obj.skip_history_when_saving = True
     try:
         yield
@@ -562,19 +564,37 @@ def history_written_by_loader(obj):
         del obj.skip_history_when_saving
 
 
-def record_in_history(item, *, updated, using):
-    """Raw saves bypass django-simple-history's signals: write the version here.
+def write_history(saved, using):
+    """One version for each object the load created or changed, written in bulk once
+    every object and reference is in (raw saves bypass django-simple-history's
+    signals). A record's version holds its taxonomies and a parent named further on in
+    the files; its reason names the file."""
+    groups = {}
+    for item in saved:
+        obj = item.deserialized.object
+        if hasattr(obj._meta, "simple_history_manager_attribute"):
+            key = (obj._meta.concrete_model, item.updated, Path(item.file).name)
+            groups.setdefault(key, []).append(obj)
+    for (model, updated, file_name), objects in groups.items():
+        manager = get_history_manager_for_model(model).db_manager(using)
+        versions = manager.bulk_history_create(
+            objects, update=updated, default_change_reason=f"Imported from {file_name}"
+        )
+        if model is Record:
+            write_taxonomy_history(versions, using)
 
-    A record's version includes its taxonomies, which are saved by then.
-    """
-    obj = item.deserialized.object
-    reason = f"Imported from {Path(item.file).name}"
-    if isinstance(obj, Record):
-        obj._change_reason = reason
-        RECORD_HISTORY.create_historical_record(obj, "~" if updated else "+", using=using)
-    elif hasattr(obj._meta, "simple_history_manager_attribute"):
-        get_history_manager_for_model(type(obj)).db_manager(using).bulk_history_create(
-            [obj], update=updated, default_change_reason=reason
+
+def write_taxonomy_history(versions, using):
+    """The many-to-many rows of records' versions, as django-simple-history writes them
+    for one version: a copy of each link row, pointing at the version."""
+    version_of = {version.id: version.pk for version in versions}
+    for m2m_field, history_model in RECORD_HISTORY.m2m_models.items():
+        through = m2m_field.remote_field.through
+        columns = [f.attname for f in through._meta.fields]
+        links = through._base_manager.using(using).filter(record_id__in=version_of)
+        history_model._base_manager.using(using).bulk_create(
+            history_model(history_id=version_of[row["record_id"]], **row)
+            for row in links.values(*columns)
         )
 
 
@@ -634,7 +654,8 @@ def resolve_deferred(saved, using):
         if not deferred:
             continue
         try:
-            item.deserialized.save_deferred_fields(using=using)
+            with history_written_by_loader(item.deserialized.object):
+                item.deserialized.save_deferred_fields(using=using)
         except (ObjectDoesNotExist, DeserializationError):
             errors += [
                 item.error(missing_reference_message(model_field, value, using), model_field.name)

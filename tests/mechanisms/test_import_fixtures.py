@@ -130,3 +130,48 @@ def test_a_reference_named_by_many_objects_is_looked_up_once(tmp_path):
     assert set(
         Record.objects.get(slug="activity-19").countries.values_list("iso_code", flat=True)
     ) == {"EG", "JO"}
+
+
+def test_each_imported_record_gets_one_version_with_its_taxonomies_and_parent(tmp_path):
+    """The versions are written once everything is in: a child named before its parent
+    (a forward reference) still has its parent and its countries in its first version,
+    and no second version is made when the reference is filled in."""
+    source = Record.objects.values_list("source__slug", flat=True).first()
+    child = {
+        "model": "mechanisms.activity",
+        "fields": {
+            "kind": "activity",
+            "slug": "a-forward-child",
+            "title_en": "A child named before its parent",
+            "source": [source],
+            "parent": ["a-forward-parent"],
+            "countries": [["EG"], ["JO"]],
+        },
+    }
+    parent = {
+        "model": "mechanisms.mechanism",
+        "fields": {
+            "kind": "mechanism",
+            "slug": "a-forward-parent",
+            "title_en": "A parent named after its child",
+            "source": [source],
+        },
+    }
+    path = tmp_path / "forward.json"
+    path.write_text(json.dumps([child, parent]))
+    assert "2 objects were created" in run(path)
+
+    (version,) = Record.objects.get(slug="a-forward-child").history.all()
+    assert version.history_type == "+"
+    assert version.history_change_reason == "Imported from forward.json"
+    assert version.parent_id == Record.objects.get(slug="a-forward-parent").pk
+    assert {link.country.iso_code for link in version.countries.all()} == {"EG", "JO"}
+    assert Record.objects.get(slug="a-forward-parent").history.count() == 1
+
+
+def test_an_update_is_a_new_version_of_the_changed_object_only(tmp_path):
+    before = SDG.history.filter(number=2).count()
+    run(sdgs_with(tmp_path, 2, "Zero Hunger Now"), "--update")
+    assert SDG.history.filter(number=2).count() == before + 1
+    assert SDG.history.filter(number=2).latest("history_date").history_type == "~"
+    assert SDG.history.filter(number=3).count() == SDG.history.filter(number=4).count()
