@@ -14,6 +14,7 @@ unless asked otherwise, and any error rolls everything back and is reported with
 file, object and field.
 """
 
+import itertools
 import json
 import re
 from contextlib import contextmanager
@@ -564,6 +565,9 @@ def history_written_by_loader(obj):
         del obj.skip_history_when_saving
 
 
+HISTORY_BATCH_SIZE = 500
+
+
 def write_history(saved, using):
     """One version for each object the load created or changed, written in bulk once
     every object and reference is in (raw saves bypass django-simple-history's
@@ -577,11 +581,13 @@ def write_history(saved, using):
             groups.setdefault(key, []).append(obj)
     for (model, updated, file_name), objects in groups.items():
         manager = get_history_manager_for_model(model).db_manager(using)
-        versions = manager.bulk_history_create(
-            objects, update=updated, default_change_reason=f"Imported from {file_name}"
-        )
-        if model is Record:
-            write_taxonomy_history(versions, using)
+        # In batches: the versions of a batch are let go before the next is made.
+        for batch in itertools.batched(objects, HISTORY_BATCH_SIZE):
+            versions = manager.bulk_history_create(
+                batch, update=updated, default_change_reason=f"Imported from {file_name}"
+            )
+            if model is Record:
+                write_taxonomy_history(versions, using)
 
 
 def write_taxonomy_history(versions, using):
