@@ -556,7 +556,8 @@ def is_whole_number(value):
 
 @contextmanager
 def history_written_by_loader(obj):
-    """Keep django-simple-history from writing a version per many-to-many field set;
+    """Keep django-simple-history from writing versions while the loader saves an
+    object or fills in its forward references (a version per many-to-many field set);
     `write_history` writes one version for the whole object."""
     obj.skip_history_when_saving = True
     try:
@@ -586,21 +587,24 @@ def write_history(saved, using):
             versions = manager.bulk_history_create(
                 batch, update=updated, default_change_reason=f"Imported from {file_name}"
             )
-            if model is Record:
+            if model is Record and versions:  # None when history is turned off
                 write_taxonomy_history(versions, using)
 
 
 def write_taxonomy_history(versions, using):
     """The many-to-many rows of records' versions, as django-simple-history writes them
     for one version: a copy of each link row, pointing at the version."""
-    version_of = {version.id: version.pk for version in versions}
+    versions_of = {}  # a record given twice in one file has two versions
+    for version in versions:
+        versions_of.setdefault(version.id, []).append(version.pk)
     for m2m_field, history_model in RECORD_HISTORY.m2m_models.items():
         through = m2m_field.remote_field.through
         columns = [f.attname for f in through._meta.fields]
-        links = through._base_manager.using(using).filter(record_id__in=version_of)
+        links = through._base_manager.using(using).filter(record_id__in=versions_of)
         history_model._base_manager.using(using).bulk_create(
-            history_model(history_id=version_of[row["record_id"]], **row)
+            history_model(history_id=history_id, **row)
             for row in links.values(*columns)
+            for history_id in versions_of[row["record_id"]]
         )
 
 

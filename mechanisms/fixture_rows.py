@@ -86,10 +86,11 @@ def natural_key_columns(model):
     return tuple(recorder.read)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def natural_key(model, values):
-    """`model.natural_key()` of a row whose key columns hold `values` (a tuple); a
-    record's key is asked for by each of its parts, so keys are remembered."""
+    """`model.natural_key()` of a row whose key columns hold `values` (a tuple). Parts
+    come ordered by their record, each asking for its record's key: the last few
+    thousand keys are remembered."""
     columns = natural_key_columns(model)
     return model.natural_key(SimpleNamespace(**dict(zip(columns, values, strict=True))))
 

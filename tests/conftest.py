@@ -9,6 +9,7 @@ Browser tests read the same committed data through one live server for the sessi
 
 import pytest
 from django.conf import settings
+from django.test import TestCase, TransactionTestCase
 from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
@@ -19,14 +20,28 @@ from mechanisms.fixture_files import fixture_paths, load_files
 HANDED_OUT_FIRST = ("slow", "scale_out", "browser")
 
 
+def flushes_the_database(item):
+    """A transactional test empties the tables when it ends: as pytest-django orders
+    them, it must run after every test that reads the session's fixtures."""
+    test_class = getattr(item, "cls", None)
+    if test_class and issubclass(test_class, TransactionTestCase):
+        return not issubclass(test_class, TestCase)
+    marker = item.get_closest_marker("django_db")
+    options = marker.kwargs if marker else {}
+    transaction = options.get("transaction", bool(marker and marker.args and marker.args[0]))
+    return bool(
+        transaction
+        or options.get("reset_sequences")
+        or {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
 def pytest_collection_modifyitems(items):
-    """Slow tests first; a test that flushes the database (transactional) still comes
-    after every test that reads the fixtures, as pytest-django orders them."""
+    """Slow tests first, within pytest-django's order (transactional tests last)."""
 
     def order(item):
-        flushes = bool({"transactional_db", "live_server"} & set(item.fixturenames))
         marked = [i for i, name in enumerate(HANDED_OUT_FIRST) if item.get_closest_marker(name)]
-        return flushes, marked[0] if marked else len(HANDED_OUT_FIRST)
+        return flushes_the_database(item), marked[0] if marked else len(HANDED_OUT_FIRST)
 
     items.sort(key=order)
 

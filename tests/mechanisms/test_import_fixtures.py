@@ -175,3 +175,33 @@ def test_an_update_is_a_new_version_of_the_changed_object_only(tmp_path):
     assert SDG.history.filter(number=2).count() == before + 1
     assert SDG.history.filter(number=2).latest("history_date").history_type == "~"
     assert SDG.history.filter(number=3).count() == SDG.history.filter(number=4).count()
+
+
+def test_a_record_given_three_times_in_a_file_has_three_versions_each_with_its_countries(
+    tmp_path,
+):
+    source = Record.objects.values_list("source__slug", flat=True).first()
+    versions = [
+        {
+            "model": "mechanisms.mechanism",
+            "fields": {
+                "kind": "mechanism",
+                "slug": "given-three-times",
+                "title_en": f"Given three times, take {take}",
+                "source": [source],
+                "countries": [["EG"], ["JO"]],
+            },
+        }
+        for take in (1, 2, 3)
+    ]
+    path = tmp_path / "thrice.json"
+    path.write_text(json.dumps(versions))
+    run(path, "--update")
+
+    history = Record.objects.get(slug="given-three-times").history.order_by("history_id")
+    assert [version.history_type for version in history] == ["+", "~", "~"]
+    assert [version.title_en for version in history] == [
+        f"Given three times, take {take}" for take in (1, 2, 3)
+    ]
+    for version in history:
+        assert {link.country.iso_code for link in version.countries.all()} == {"EG", "JO"}
