@@ -11,7 +11,7 @@ compare the two serializations on every model (`tests/mechanisms/test_fixture_ro
 """
 
 import itertools
-from functools import cache, lru_cache
+from functools import cache
 from types import SimpleNamespace
 
 from django.utils.encoding import is_protected_type
@@ -86,13 +86,19 @@ def natural_key_columns(model):
     return tuple(recorder.read)
 
 
-@lru_cache(maxsize=4_096)
 def natural_key(model, values):
-    """`model.natural_key()` of a row whose key columns hold `values` (a tuple). Parts
-    come ordered by their record, each asking for its record's key: the last few
-    thousand keys are remembered."""
+    """`model.natural_key()` of a row whose key columns hold `values`."""
     columns = natural_key_columns(model)
     return model.natural_key(SimpleNamespace(**dict(zip(columns, values, strict=True))))
+
+
+class NaturalKeys(dict):
+    """The natural keys made during one read of rows, by model and key columns' values:
+    each part asks for its record's key, so a record's key is made once per read."""
+
+    def __missing__(self, model_and_values):
+        key = self[model_and_values] = natural_key(*model_and_values)
+        return key
 
 
 # Values Django's serializer passes through as they are (most of a fixture's values).
@@ -107,7 +113,7 @@ def exported_value(model_field, value):
     return model_field.value_to_string(SimpleNamespace(**{model_field.attname: value}))
 
 
-def links(model_field, pks):
+def links(model_field, pks, natural_keys):
     """{row's pk: [natural key, ...]} of a many-to-many field for the rows `pks`, in the
     related model's own order, as Django's serializer lists them (primary keys when the
     related model has no natural key)."""
@@ -127,7 +133,7 @@ def links(model_field, pks):
     )
     linked = {pk: [] for pk in pks}
     for pk, *key in pairs:
-        linked[pk].append(natural_key(target_model, tuple(key)) if keyed else key[0])
+        linked[pk].append(natural_keys[target_model, tuple(key)] if keyed else key[0])
     return linked
 
 
@@ -166,13 +172,14 @@ def serialized_rows(queryset, *, extra=()):
     empty = empty_values(model)
     label = model._meta.label_lower
     with_pk = not has_natural_key(model)
+    natural_keys = NaturalKeys()
     rows = (
         queryset.prefetch_related(None)
         .values_list(*selected_columns, *extra)
         .iterator(chunk_size=STREAM_CHUNK_SIZE)
     )
     for chunk in itertools.batched(rows, STREAM_CHUNK_SIZE):
-        linked = {f.name: links(f, [row[0] for row in chunk]) for f in many}
+        linked = {f.name: links(f, [row[0] for row in chunk], natural_keys) for f in many}
         for row in chunk:
             fields = {}
             for model_field, at, key_at, width in plan:
@@ -180,7 +187,7 @@ def serialized_rows(queryset, *, extra=()):
                 if key_at is not None:
                     if value is not None:
                         key = row[key_at : key_at + width]
-                        value = natural_key(model_field.related_model, key)
+                        value = natural_keys[model_field.related_model, key]
                 elif type(value) not in PLAIN_TYPES:
                     value = exported_value(model_field, value)
                 fields[model_field.name] = value
