@@ -36,7 +36,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.db.models import IntegerField
 from simple_history.utils import get_history_manager_for_model
 
-from mechanisms import bilingual, constraint_checks
+from mechanisms import bilingual, bulk_import, constraint_checks
 from mechanisms.cache import data_changed
 from mechanisms.fixture_rows import NOT_EXPORTED, serialized_rows
 from mechanisms.kinds import registry
@@ -405,19 +405,52 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
     if errors:
         raise FixtureRefused(errors)
 
-    report = LoadReport(objects_read=len(pending))
-    with transaction.atomic(using=using), remembered_natural_keys():
-        saved = save_all(pending, conflict, report, errors, using)
-        if not errors:
-            errors += resolve_deferred(saved, using)
-        if errors:
-            raise FixtureRefused(errors)
+    with transaction.atomic(using=using):
+        report, saved = load_in_bulk(pending, conflict, using) or load_one_by_one(
+            pending, conflict, using
+        )
         write_history(saved, using)
         refresh_search_documents(saved, using)
         data_changed(using)
         if dry_run:
             transaction.set_rollback(True, using=using)
     return report
+
+
+def load_in_bulk(pending, conflict, using):
+    """(report, saved objects) with the new objects inserted in bulk and the others
+    saved one by one; None, with nothing written, if anything is wrong or undecided
+    there, for `load_one_by_one` to decide and name (`bulk_import`)."""
+    if any(field_value_errors(item, using) for item in pending):
+        return None
+    report = LoadReport(objects_read=len(pending))
+    try:
+        with transaction.atomic(using=using):
+            new, others = bulk_import.insert_new_objects(pending, using)
+            report.created += new
+            return report, new + save_one_by_one(others, conflict, report, using)
+    except (bulk_import.NotBulkLoadable, FixtureRefused, DatabaseError):
+        for item in pending:
+            item.deserialized = None
+        return None
+
+
+def load_one_by_one(pending, conflict, using):
+    report = LoadReport(objects_read=len(pending))
+    return report, save_one_by_one(pending, conflict, report, using)
+
+
+def save_one_by_one(pending, conflict, report, using):
+    """Deserialize, validate and save each object in turn; its forward references once
+    all are in. Raises FixtureRefused with every error found."""
+    errors = []
+    with remembered_natural_keys():
+        saved = save_all(pending, conflict, report, errors, using)
+        if not errors:
+            errors += resolve_deferred(saved, using)
+    if errors:
+        raise FixtureRefused(errors)
+    return saved
 
 
 def refresh_search_documents(saved, using, chunk_size=500):

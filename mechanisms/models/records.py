@@ -519,6 +519,13 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def parent_kind(self):
+        """The parent's kind: from the parent in memory if there is one (the bulk
+        loader resolves every parent before validating), else from the database."""
+        if Record.parent.is_cached(self) and self.parent is not None:
+            return self.parent.kind
+        return Record.objects.filter(pk=self.parent_id).values_list("kind", flat=True).first()
+
     def kind_errors(self, kind):
         """The fields this record carries that its kind does not allow, and a parent of a
         kind it may not belong to."""
@@ -527,8 +534,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
             if name not in kind.allowed_fields and carries(self, name):
                 errors[carrying_column(self, name)] = only_kinds_message(name)
         if "parent" in kind.allowed_fields and self.parent_id:
-            parent_kind = Record.objects.filter(pk=self.parent_id).values_list("kind", flat=True)
-            parent_kind = parent_kind.first()
+            parent_kind = self.parent_kind()
             if parent_kind and parent_kind not in kind.parents:
                 errors["parent"] = _(
                     "A %(kind)s can be part of %(allowed)s only, not of a %(parent)s."

@@ -1,0 +1,305 @@
+"""The fast path of fixture loading: new objects validated in memory, written in bulk.
+
+`fixture_files.load_files` validates and saves one object at a time, with a query for
+each reference, each uniqueness rule and each save: about six per object. Most loads
+bring objects the database does not have yet (a directory imported into a new
+database, a new document), and for those that work can be done per model instead:
+
+- every natural key of the files (objects' own keys and references) is looked up in
+  one query per model (in chunks of `KEYS_PER_QUERY`);
+- each object is built and validated in Python as `full_clean()` validates it, except
+  for the checks the database makes itself on insert (uniqueness, check constraints,
+  not null): a reference is known to exist once resolved, and a record's parent is
+  read from memory;
+- objects are inserted with one `bulk_create` per model, a record's children after it
+  (level by level), then the many-to-many links.
+
+Objects whose key exists already are handed back to the per-object loader, which
+compares, refuses or updates them. Anything this path does not decide (an unknown
+reference, a value `full_clean()` refuses, a row the database refuses, a key given
+twice, a primary key given) raises `NotBulkLoadable`; the caller rolls this path back
+and runs the per-object loader, which finds the same problem and names it with its
+file, object and field. So the bulk path is never less strict than the other: it only
+ever accepts what the other accepts.
+"""
+
+import itertools
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.serializers.base import DeserializedObject
+from django.db import DatabaseError, models
+
+from mechanisms.models import (
+    RECORD_PARTS,
+    SDG,
+    Country,
+    Framework,
+    Organisation,
+    Person,
+    Record,
+    Source,
+    Theme,
+    Type,
+)
+
+KEYS_PER_QUERY = 500
+INSERT_BATCH_SIZE = 1000
+
+
+class NotBulkLoadable(Exception):
+    """Something for the per-object loader to decide and, if it is an error, to name."""
+
+
+# Each model's natural key: the field that holds it, or for a record's part the
+# record and the position. Listed in an order where every reference points back.
+SINGLE_FIELD_KEYS = {
+    Source: "slug",
+    SDG: "number",
+    Country: "iso_code",
+    Theme: "slug",
+    Type: "slug",
+    Framework: "slug",
+    Organisation: "slug",
+    Person: "slug",
+    Record: "slug",
+}
+INSERT_ORDER = [*SINGLE_FIELD_KEYS, *RECORD_PARTS]
+# What validation reads of a referenced row besides its key: a record's parent's kind.
+READ_WITH_KEY = {Record: ["kind"]}
+
+
+@dataclass
+class NewObject:
+    item: object  # fixture_files.Pending
+    model: type
+    fields: dict
+    instance: object = None
+    self_reference: tuple = ()  # (field, key) of a reference to a new object of its model
+    m2m: dict = field(default_factory=dict)
+    level: int = 0
+
+
+def insert_new_objects(pending, using):
+    """Insert the objects of `pending` that are new; return (the new ones, each with its
+    `deserialized` set, and the others, for the per-object loader)."""
+    by_model = {model: [] for model in INSERT_ORDER}
+    for item in pending:
+        if "pk" in item.raw:
+            raise NotBulkLoadable("a primary key given")
+        model = apps.get_model(item.label)
+        concrete = model._meta.concrete_model
+        if concrete not in by_model:
+            raise NotBulkLoadable(f"no bulk path for {item.label}")
+        by_model[concrete].append(NewObject(item, model, item.raw["fields"]))
+
+    keys = KnownKeys(using)
+    keys.look_up(by_model)
+    new = []
+    for concrete in INSERT_ORDER:
+        objects = [obj for obj in by_model[concrete] if keys.is_new(concrete, obj)]
+        insert(concrete, objects, keys, using)
+        new += objects
+    insert_links(new, using)
+    for obj in new:
+        obj.item.deserialized = DeserializedObject(obj.instance, obj.m2m)
+    inserted = {id(obj.item) for obj in new}
+    return (
+        [item for item in pending if id(item) in inserted],
+        [item for item in pending if id(item) not in inserted],
+    )
+
+
+class KnownKeys:
+    """Natural key → row, for the rows the database has and those this load inserts."""
+
+    def __init__(self, using):
+        self.using = using
+        self.rows = {model: {} for model in SINGLE_FIELD_KEYS}
+        self.new_keys = {model: set() for model in INSERT_ORDER}
+
+    def look_up(self, by_model):
+        """Read, one query per model and chunk, every row the files name."""
+        wanted = {model: set() for model in SINGLE_FIELD_KEYS}
+        for concrete, objects in by_model.items():
+            for obj in objects:
+                key = self.own_key(concrete, obj)
+                if key in self.new_keys[concrete]:
+                    raise NotBulkLoadable("an object given twice")
+                self.new_keys[concrete].add(key)
+                if concrete in SINGLE_FIELD_KEYS:
+                    wanted[concrete].add(key[0])
+                for model_field, value in references(obj):
+                    target = model_field.related_model._meta.concrete_model
+                    for key in value if model_field.many_to_many else [value]:
+                        wanted[target].add(single_key(key, target)[0])
+        for model, values in wanted.items():
+            key_field = SINGLE_FIELD_KEYS[model]
+            manager = model._base_manager.using(self.using)
+            for chunk in itertools.batched(sorted(values, key=str), KEYS_PER_QUERY):
+                rows = manager.filter(**{f"{key_field}__in": chunk}).only(
+                    key_field, *READ_WITH_KEY.get(model, [])
+                )
+                for row in rows:
+                    self.rows[model][(getattr(row, key_field),)] = row
+        for model, rows in self.rows.items():
+            self.new_keys[model] -= set(rows)
+
+    def own_key(self, concrete, obj):
+        fields = obj.fields
+        if concrete in SINGLE_FIELD_KEYS:
+            key_field = concrete._meta.get_field(SINGLE_FIELD_KEYS[concrete])
+            return (key_field.to_python(fields.get(key_field.name)),)
+        record = single_key(fields.get("record"), Record)
+        return (record, Record._meta.get_field("position").to_python(fields.get("position", 0)))
+
+    def is_new(self, concrete, obj):
+        key = self.own_key(concrete, obj)
+        if concrete in SINGLE_FIELD_KEYS:
+            return key in self.new_keys[concrete]
+        # A part of a new record is new; one of a record in the database may exist.
+        return key[0] in self.new_keys[Record]
+
+    def row(self, model, key):
+        try:
+            return self.rows[model][key]
+        except KeyError:
+            raise NotBulkLoadable(f"{model.__name__} {key} is unknown") from None
+
+    def add(self, model, key, row):
+        self.rows[model][key] = row
+
+
+def references(obj):
+    """(field, value) for each reference the object gives, not null."""
+    for name, value in obj.fields.items():
+        model_field = obj.model._meta.get_field(name)
+        if model_field.is_relation and value is not None:
+            if model_field.many_to_many and not model_field.remote_field.through._meta.auto_created:
+                raise NotBulkLoadable(f"{name} is written through its parts")
+            yield model_field, value
+
+
+def single_key(value, model):
+    """A natural key as written in a file (["slug"]), checked and converted."""
+    if not isinstance(value, list | tuple) or len(value) != 1:
+        raise NotBulkLoadable(f"not a natural key: {value!r}")
+    return (model._meta.get_field(SINGLE_FIELD_KEYS[model]).to_python(value[0]),)
+
+
+def insert(concrete, objects, keys, using):
+    """Build, validate and insert the new objects of one model, parents first."""
+    for obj in objects:
+        build(concrete, obj, keys)
+    set_levels(concrete, objects)
+    by_level = sorted(objects, key=lambda obj: obj.level)
+    for _level, group in itertools.groupby(by_level, key=lambda obj: obj.level):
+        group = list(group)
+        for obj in group:
+            if obj.self_reference:
+                model_field, key = obj.self_reference
+                setattr(obj.instance, model_field.name, keys.row(concrete, key))
+            validate(obj.instance)
+        try:
+            concrete._base_manager.using(using).bulk_create(
+                [obj.instance for obj in group], batch_size=INSERT_BATCH_SIZE
+            )
+        except DatabaseError as error:
+            raise NotBulkLoadable(f"the database refused a row: {error}") from None
+        for obj in group:
+            if obj.instance.pk is None:
+                raise NotBulkLoadable("the database gave no primary keys back")
+            if concrete in SINGLE_FIELD_KEYS:
+                keys.add(
+                    concrete, (getattr(obj.instance, SINGLE_FIELD_KEYS[concrete]),), obj.instance
+                )
+
+
+def build(concrete, obj, keys):
+    """The instance of a new object, its references resolved, as the deserializer
+    builds it; a reference to a new object of the same model is kept for later."""
+    data = {}
+    for name, value in obj.fields.items():
+        model_field = obj.model._meta.get_field(name)
+        if model_field.many_to_many:
+            target = model_field.related_model._meta.concrete_model
+            rows = [keys.row(target, single_key(key, target)) for key in value or []]
+            obj.m2m[name] = list(dict.fromkeys(row.pk for row in rows))
+        elif model_field.many_to_one:
+            if value is None:
+                data[model_field.attname] = None
+                continue
+            target = model_field.related_model._meta.concrete_model
+            key = single_key(value, target)
+            if target is concrete and key in keys.new_keys[concrete]:
+                obj.self_reference = (model_field, key)
+            else:
+                data[model_field.name] = keys.row(target, key)
+        else:
+            try:
+                data[model_field.name] = model_field.to_python(value)
+            except ValidationError as error:
+                raise NotBulkLoadable(str(error)) from None
+    obj.instance = obj.model(**data)
+
+
+def set_levels(concrete, objects):
+    """Each object's depth below the new objects it refers to (a record's parent)."""
+    by_key = {}
+    for obj in objects:
+        if concrete in SINGLE_FIELD_KEYS:
+            by_key[(getattr(obj.instance, SINGLE_FIELD_KEYS[concrete]),)] = obj
+    for obj in objects:
+        seen = set()
+        current = obj
+        while current.self_reference:
+            if id(current) in seen:
+                raise NotBulkLoadable("references in a circle")
+            seen.add(id(current))
+            current = by_key[current.self_reference[1]]
+        obj.level = len(seen)
+
+
+def validate(instance):
+    """`full_clean()` without what the database checks on insert (uniqueness and check
+    constraints) and without a query per reference: each reference was resolved to a
+    row, so it exists; the rest of its field's validation runs here."""
+    foreign_keys = [f for f in instance._meta.concrete_fields if f.many_to_one]
+    try:
+        instance.full_clean(
+            exclude=[f.name for f in foreign_keys],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        for model_field in foreign_keys:
+            value = getattr(instance, model_field.attname)
+            if model_field.blank and value in model_field.empty_values:
+                continue
+            models.Field.validate(model_field, value, instance)
+            model_field.run_validators(value)
+    except ValidationError as error:
+        raise NotBulkLoadable(str(error)) from None
+
+
+def insert_links(new, using):
+    """The many-to-many links of the new objects, one `bulk_create` per relation."""
+    links = {}
+    for obj in new:
+        for name, pks in obj.m2m.items():
+            through = obj.model._meta.get_field(name).remote_field.through
+            links.setdefault((through, name, obj.model._meta.concrete_model), []).append(
+                (obj.instance.pk, pks)
+            )
+    for (through, name, concrete), rows in links.items():
+        relation = concrete._meta.get_field(name)
+        source_column = relation.m2m_field_name() + "_id"
+        target_column = relation.m2m_reverse_field_name() + "_id"
+        through._base_manager.using(using).bulk_create(
+            (
+                through(**{source_column: pk, target_column: target})
+                for pk, targets in rows
+                for target in targets
+            ),
+            batch_size=INSERT_BATCH_SIZE,
+        )

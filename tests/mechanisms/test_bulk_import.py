@@ -1,0 +1,269 @@
+"""The bulk path of fixture loading (`mechanisms.bulk_import`): what it writes is what
+the per-object loader writes, in queries that do not grow with the objects, and any
+problem is handed to the per-object loader, which names it."""
+
+import json
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from mechanisms import bulk_import
+from mechanisms.fixture_files import FixtureRefused, load_files
+from mechanisms.fixture_rows import serialized_rows
+from mechanisms.models import RECORD_PARTS, Organisation, Person, Record, Source, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def new_objects(count):
+    """`count` activities of a new mechanism, given before it, with a section each;
+    the mechanism's partner, an organisation given before its parent organisation; a
+    focal point and a quote of a new person."""
+    source = Source.objects.documents().values_list("slug", flat=True).first()
+    theme = Theme.objects.values_list("slug", flat=True).first()
+    objects = [
+        {
+            "model": "mechanisms.organisation",
+            "fields": {"slug": "bulk-unit", "name_en": "Bulk Unit", "parent": ["bulk-agency"]},
+        },
+        {
+            "model": "mechanisms.organisation",
+            "fields": {"slug": "bulk-agency", "name_en": "Bulk Agency", "country": ["EG"]},
+        },
+        {
+            "model": "mechanisms.person",
+            "fields": {
+                "slug": "bulk-person",
+                "name": "Bulk Person",
+                "source": [source],
+                "organisation": ["bulk-unit"],
+            },
+        },
+    ]
+    for number in range(count):
+        objects.append(
+            {
+                "model": "mechanisms.activity",
+                "fields": {
+                    "kind": "activity",
+                    "slug": f"bulk-activity-{number}",
+                    "title_en": f"Bulk activity {number}",
+                    "source": [source],
+                    "parent": ["bulk-mechanism"],
+                    "position": number,
+                    "year": 2020,
+                    "countries": [["EG"], ["JO"], ["EG"]],
+                    "sdgs": [[number % 17 + 1]],
+                    "themes": [[theme]],
+                },
+            }
+        )
+    objects.append(
+        {
+            "model": "mechanisms.mechanism",
+            "fields": {
+                "kind": "mechanism",
+                "slug": "bulk-mechanism",
+                "title_en": "Bulk mechanism",
+                "source": [source],
+                "publication": "published",
+            },
+        }
+    )
+    parts = [
+        ("section", {"heading_en": "About", "body_en": "What it does."}),
+        ("involvement", {"organisation": ["bulk-unit"], "role": "partner"}),
+        ("contact", {"person": ["bulk-person"], "role": "focal-point"}),
+        ("quote", {"person": ["bulk-person"], "text_en": "We coordinate."}),
+        ("figure", {"value": "12.50", "unit_en": "pledges", "label_en": "pledges made"}),
+        ("point", {"kind": "function", "text_en": "Coordinates."}),
+    ]
+    for model, fields in parts:
+        objects.append(
+            {
+                "model": f"mechanisms.{model}",
+                "fields": {"record": ["bulk-mechanism"], "position": 1, **fields},
+            }
+        )
+    objects += [
+        {
+            "model": "mechanisms.section",
+            "fields": {"record": [f"bulk-activity-{number}"], "position": 1, "body_en": "Done."},
+        }
+        for number in range(count)
+    ]
+    return objects
+
+
+def write(tmp_path, objects, name="bulk.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(objects))
+    return path
+
+
+@pytest.fixture
+def bulk_attempts(monkeypatch):
+    """The outcome of each bulk attempt: "inserted", or the reason it handed over."""
+    outcomes = []
+    insert = bulk_import.insert_new_objects
+
+    def recorded(pending, using):
+        try:
+            result = insert(pending, using)
+        except bulk_import.NotBulkLoadable as reason:
+            outcomes.append(str(reason))
+            raise
+        outcomes.append("inserted")
+        return result
+
+    monkeypatch.setattr(bulk_import, "insert_new_objects", recorded)
+    return outcomes
+
+
+def hand_over(pending, using):
+    raise bulk_import.NotBulkLoadable("the test asks for the per-object loader")
+
+
+def snapshot():
+    """What the load wrote, by natural key: the new records, parts, organisations and
+    people as exported, each record's search text, and the versions of each."""
+    records = Record.objects.filter(slug__startswith="bulk-").order_by("slug")
+    rows = {
+        "records": [item for item, _ in serialized_rows(records)],
+        "organisations": [
+            item
+            for item, _ in serialized_rows(
+                Organisation.objects.filter(slug__startswith="bulk-").order_by("slug")
+            )
+        ],
+        "people": [item for item, _ in serialized_rows(Person.objects.filter(slug="bulk-person"))],
+        "search": list(records.values_list("slug", "search_document", "search_document_ar")),
+        "record versions": list(
+            Record.history.filter(slug__startswith="bulk-")
+            .order_by("slug")
+            .values_list("slug", "parent__slug", "history_type", "history_change_reason")
+        ),
+        "taxonomy versions": sorted(
+            (version.slug, tuple(sorted(c.country.iso_code for c in version.countries.all())))
+            for version in Record.history.filter(slug__startswith="bulk-")
+        ),
+    }
+    for model in RECORD_PARTS:
+        parts = model.objects.filter(record__slug__startswith="bulk-").order_by(
+            "record__slug", "position"
+        )
+        rows[model.__name__] = [item for item, _ in serialized_rows(parts)]
+        rows[f"{model.__name__} versions"] = model.history.filter(
+            record__slug__startswith="bulk-"
+        ).count()
+    return rows
+
+
+def load_and_undo(path):
+    """Load `path`, return (report, snapshot, queries), then undo the load."""
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as queries:
+            report = load_files([path])
+        written = snapshot()
+        transaction.set_rollback(True)
+    return report, written, len(queries)
+
+
+def test_the_bulk_path_writes_what_the_per_object_loader_writes(
+    tmp_path, bulk_attempts, monkeypatch
+):
+    path = write(tmp_path, new_objects(4))
+    report, in_bulk, _queries = load_and_undo(path)
+    assert bulk_attempts == ["inserted"]
+    assert len(report.created) == 18
+    assert in_bulk["records"][0]["fields"]["parent"] == ("bulk-mechanism",)
+    assert in_bulk["organisations"][1]["fields"]["parent"] == ("bulk-agency",)
+    assert [tuple(key) for key in in_bulk["records"][0]["fields"]["countries"]] == [
+        ("EG",),
+        ("JO",),
+    ]
+    assert "Bulk Person" in {s: d for s, d, _ar in in_bulk["search"]}["bulk-mechanism"]
+
+    monkeypatch.setattr(bulk_import, "insert_new_objects", hand_over)
+    report, one_by_one_written, _queries = load_and_undo(path)
+    assert len(report.created) == 18
+    assert in_bulk == one_by_one_written
+
+
+def test_new_objects_cost_the_same_queries_however_many(tmp_path, bulk_attempts):
+    _report, _written, few = load_and_undo(write(tmp_path, new_objects(3), "few.json"))
+    _report, _written, many = load_and_undo(write(tmp_path, new_objects(40), "many.json"))
+    assert bulk_attempts == ["inserted", "inserted"]
+    assert few == many
+
+
+def test_objects_already_there_are_compared_and_the_new_ones_inserted(tmp_path, bulk_attempts):
+    existing = Theme.objects.order_by("slug").first()
+    theme = {"model": "mechanisms.theme", "fields": {"slug": existing.slug}}
+    theme["fields"].update(
+        {"name_en": existing.name_en, "name_ar": existing.name_ar, **theme["fields"]}
+    )
+    report, written, _queries = load_and_undo(write(tmp_path, [theme, *new_objects(2)]))
+    assert bulk_attempts == ["inserted"]
+    assert (len(report.created), report.unchanged) == (14, 1)
+    assert [item["fields"]["slug"] for item in written["records"]] == [
+        "bulk-activity-0",
+        "bulk-activity-1",
+        "bulk-mechanism",
+    ]
+
+
+def test_a_row_the_database_refuses_is_named_by_the_per_object_loader(tmp_path, bulk_attempts):
+    objects = new_objects(2)
+    objects.append(
+        {
+            "model": "mechanisms.involvement",
+            "fields": {
+                "record": ["bulk-mechanism"],
+                "position": 2,
+                "organisation": ["bulk-unit"],
+                "role": "partner",
+            },
+        }
+    )
+    records = Record.objects.count()
+    with pytest.raises(FixtureRefused) as refused:
+        load_files([write(tmp_path, objects)])
+    assert bulk_attempts and bulk_attempts[0].startswith("the database refused")
+    [error] = refused.value.errors
+    assert (error.index, error.label) == (len(objects), "mechanisms.involvement")
+    assert "already exists" in error.message
+    assert Record.objects.count() == records
+
+
+def test_a_parent_of_a_kind_not_allowed_is_refused_from_memory(tmp_path, bulk_attempts):
+    objects = new_objects(1)
+    objects[-8]["model"], objects[-8]["fields"]["kind"] = "network.network", "network"
+    with pytest.raises(FixtureRefused) as refused:
+        load_files([write(tmp_path, objects)])
+    assert "parent" in bulk_attempts[0]
+    assert any(
+        error.field == "parent" and "not of a network" in error.message
+        for error in refused.value.errors
+    )
+    assert not Record.objects.filter(slug__startswith="bulk-").exists()
+
+
+def test_an_unknown_reference_is_named_by_the_per_object_loader(tmp_path, bulk_attempts):
+    objects = new_objects(1)
+    objects[3]["fields"]["countries"] = [["EG"], ["XX"]]
+    with pytest.raises(FixtureRefused) as refused:
+        load_files([write(tmp_path, objects)])
+    assert bulk_attempts[0] == "Country ('XX',) is unknown"
+    assert "“XX”" in str(refused.value)
+    assert not Organisation.objects.filter(slug__startswith="bulk-").exists()
+
+
+def test_an_object_given_twice_goes_to_the_per_object_loader(tmp_path, bulk_attempts):
+    objects = new_objects(1)
+    objects.append(dict(objects[1], fields=dict(objects[1]["fields"], name_en="Renamed")))
+    with pytest.raises(FixtureRefused) as refused:
+        load_files([write(tmp_path, objects)])
+    assert bulk_attempts == ["an object given twice"]
+    assert "exists with other content (name_en)" in str(refused.value)
