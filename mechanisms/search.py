@@ -142,8 +142,7 @@ def person_words(person, language):
 def search_document(record, language="en"):
     """The words search finds `record` by in `language`, besides its title: its text and
     parts, the organisations and people it names (with their organisations, positions
-    and addresses) and its classification; prefetched by `with_taxonomies()`,
-    `types`, `with_roles()` and `with_parts()`."""
+    and addresses) and its classification; prefetched by `for_search_text()`."""
 
     def text(obj, name):
         return text_in(obj, name, language)
@@ -189,13 +188,7 @@ def rebuild_search_documents(records, batch_size=500):
     every_kind = records.model._meta.concrete_model.objects.using(records.db)
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
-        batch = list(
-            every_kind.filter(pk__in=chunk)
-            .with_taxonomies()
-            .prefetch_related("types")
-            .with_roles()
-            .with_parts()
-        )
+        batch = list(every_kind.filter(pk__in=chunk).for_search_text())
         for record in batch:
             record.search_document = search_document(record, "en")
             record.search_document_ar = search_document(record, "ar")

@@ -95,6 +95,17 @@ class RecordQuerySet(models.QuerySet):
             ),
         )
 
+    def for_search_text(self):
+        """What a record's search text is made of (`search.search_document`): its parts,
+        taxonomies, organisations and people; not its source or parent, nor the search
+        text being replaced."""
+        return (
+            self.prefetch_related("countries", "sdgs", "themes", "types")
+            .with_roles()
+            .with_parts()
+            .defer(*DERIVED_FIELDS)
+        )
+
     def for_list(self):
         """Published records with what a row of a list shows; no parts, no search text."""
         return self.published().with_taxonomies().defer(*DERIVED_FIELDS)

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from mechanisms import bulk_import
-from mechanisms.fixture_files import FixtureRefused, load_files
+from mechanisms.fixture_files import FixtureRefused, load_files, versions_of
 from mechanisms.fixture_rows import serialized_rows
 from mechanisms.models import RECORD_PARTS, Organisation, Person, Record, Source, Theme
 
@@ -267,3 +267,37 @@ def test_an_object_given_twice_goes_to_the_per_object_loader(tmp_path, bulk_atte
         load_files([write(tmp_path, objects)])
     assert bulk_attempts == ["an object given twice"]
     assert "exists with other content (name_en)" in str(refused.value)
+
+
+@pytest.mark.parametrize("updated", [False, True])
+def test_versions_are_those_django_simple_history_writes(updated):
+    """The loader writes versions itself (`versions_of`, `insert_rows`); they hold what
+    `bulk_history_create` would have written, field for field."""
+    records = list(Record.objects.order_by("slug")[:5])
+    history = Record.history.model
+    compared = [f.attname for f in history._meta.concrete_fields]
+    compared = [name for name in compared if name not in {"history_id", "history_date"}]
+
+    def written(write):
+        with transaction.atomic():
+            before = set(history.objects.values_list("pk", flat=True))
+            write()
+            rows = list(
+                history.objects.exclude(pk__in=before).order_by("id").values_list(*compared)
+            )
+            transaction.set_rollback(True)
+        return rows
+
+    reason = "Imported from test.json"
+    theirs = written(
+        lambda: Record.history.bulk_history_create(
+            records, update=updated, default_change_reason=reason
+        )
+    )
+    ours = written(
+        lambda: bulk_import.insert_rows(
+            history, versions_of(records, history, updated, reason), "default"
+        )
+    )
+    assert len(ours) == 5
+    assert ours == theirs
