@@ -75,8 +75,12 @@ class NewObject:
     item: object  # fixture_files.Pending
     model: type
     fields: dict
+    position: int  # in the files, across files
     instance: object = None
     self_reference: tuple = ()  # (field, key) of a reference to a new object of its model
+    # References to new objects further on in the files, which the per-object loader
+    # fills in only once everything is in (and validates the object without them first).
+    forward: set = field(default_factory=set)
     m2m: dict = field(default_factory=dict)
     level: int = 0
 
@@ -85,14 +89,15 @@ def insert_new_objects(pending, using):
     """Insert the objects of `pending` that are new; return (the new ones, each with its
     `deserialized` set, and the others, for the per-object loader)."""
     by_model = {model: [] for model in INSERT_ORDER}
-    for item in pending:
-        if "pk" in item.raw:
-            raise NotBulkLoadable("a primary key given")
+    for position, item in enumerate(pending):
         model = apps.get_model(item.label)
+        fields = item.raw["fields"]
+        if "pk" in item.raw or {model._meta.pk.name, model._meta.pk.attname} & set(fields):
+            raise NotBulkLoadable("a primary key given")
         concrete = model._meta.concrete_model
         if concrete not in by_model:
             raise NotBulkLoadable(f"no bulk path for {item.label}")
-        by_model[concrete].append(NewObject(item, model, item.raw["fields"]))
+        by_model[concrete].append(NewObject(item, model, fields, position))
 
     keys = KnownKeys(using)
     keys.look_up(by_model)
@@ -118,6 +123,10 @@ class KnownKeys:
         self.using = using
         self.rows = {model: {} for model in SINGLE_FIELD_KEYS}
         self.new_keys = {model: set() for model in INSERT_ORDER}
+        self.positions = {}  # (model, key) → position of the object in the files
+        # model → keys of rows whose values validation reads (READ_WITH_KEY) and which
+        # the files give with other values: the per-object loader may change them first.
+        self.may_change = {model: set() for model in READ_WITH_KEY}
 
     def look_up(self, by_model):
         """Read, one query per model and chunk, every row the files name."""
@@ -128,6 +137,7 @@ class KnownKeys:
                 if key in self.new_keys[concrete]:
                     raise NotBulkLoadable("an object given twice")
                 self.new_keys[concrete].add(key)
+                self.positions[(concrete, key)] = obj.position
                 if concrete in SINGLE_FIELD_KEYS:
                     wanted[concrete].add(key[0])
                 for model_field, value in references(obj):
@@ -145,6 +155,16 @@ class KnownKeys:
                     self.rows[model][(getattr(row, key_field),)] = row
         for model, rows in self.rows.items():
             self.new_keys[model] -= set(rows)
+        for model, names in READ_WITH_KEY.items():
+            for obj in by_model[model]:
+                key = self.own_key(model, obj)
+                row = self.rows[model].get(key)
+                if row is not None and any(
+                    name not in obj.fields
+                    or model._meta.get_field(name).to_python(obj.fields[name]) != getattr(row, name)
+                    for name in names
+                ):
+                    self.may_change[model].add(key)
 
     def own_key(self, concrete, obj):
         fields = obj.fields
@@ -167,6 +187,10 @@ class KnownKeys:
         except KeyError:
             raise NotBulkLoadable(f"{model.__name__} {key} is unknown") from None
 
+    def is_further_on(self, model, key, obj):
+        """Whether `key` names a new object given after `obj` in the files."""
+        return key in self.new_keys[model] and self.positions[(model, key)] > obj.position
+
     def add(self, model, key, row):
         self.rows[model][key] = row
 
@@ -174,18 +198,30 @@ class KnownKeys:
 def references(obj):
     """(field, value) for each reference the object gives, not null."""
     for name, value in obj.fields.items():
-        model_field = obj.model._meta.get_field(name)
+        model_field = writable_field(obj.model, name)
         if model_field.is_relation and value is not None:
-            if model_field.many_to_many and not model_field.remote_field.through._meta.auto_created:
-                raise NotBulkLoadable(f"{name} is written through its parts")
             yield model_field, value
+
+
+def writable_field(model, name):
+    """The field `name` of `model` if the bulk path writes it: a column, or a
+    many-to-many relation with its own link table (not one written through parts)."""
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, models.ForeignObjectRel):
+        raise NotBulkLoadable(f"{name} is the other side of a relation")
+    if model_field.many_to_many and not model_field.remote_field.through._meta.auto_created:
+        raise NotBulkLoadable(f"{name} is written through its parts")
+    return model_field
 
 
 def single_key(value, model):
     """A natural key as written in a file (["slug"]), checked and converted."""
     if not isinstance(value, list | tuple) or len(value) != 1:
         raise NotBulkLoadable(f"not a natural key: {value!r}")
-    return (model._meta.get_field(SINGLE_FIELD_KEYS[model]).to_python(value[0]),)
+    try:
+        return (model._meta.get_field(SINGLE_FIELD_KEYS[model]).to_python(value[0]),)
+    except ValidationError as error:
+        raise NotBulkLoadable(str(error)) from None
 
 
 def insert(concrete, objects, keys, using):
@@ -200,6 +236,8 @@ def insert(concrete, objects, keys, using):
             if obj.self_reference:
                 model_field, key = obj.self_reference
                 setattr(obj.instance, model_field.name, keys.row(concrete, key))
+            if obj.forward:
+                validate_without(obj.instance, obj.forward)
             validate(obj.instance)
         try:
             insert_rows(concrete, [obj.instance for obj in group], using)
@@ -219,10 +257,12 @@ def build(concrete, obj, keys):
     builds it; a reference to a new object of the same model is kept for later."""
     data = {}
     for name, value in obj.fields.items():
-        model_field = obj.model._meta.get_field(name)
+        model_field = writable_field(obj.model, name)
         if model_field.many_to_many:
+            if not isinstance(value, list):
+                raise NotBulkLoadable(f"{name}: not a list of references")
             target = model_field.related_model._meta.concrete_model
-            rows = [keys.row(target, single_key(key, target)) for key in value or []]
+            rows = [keys.row(target, single_key(key, target)) for key in value]
             obj.m2m[name] = list(dict.fromkeys(row.pk for row in rows))
         elif model_field.many_to_one:
             if value is None:
@@ -230,6 +270,14 @@ def build(concrete, obj, keys):
                 continue
             target = model_field.related_model._meta.concrete_model
             key = single_key(value, target)
+            if keys.is_further_on(target, key, obj):
+                if not model_field.null:
+                    # The per-object loader refuses it: "neither in the database nor
+                    # earlier in the files".
+                    raise NotBulkLoadable(f"{name} refers to an object further on")
+                obj.forward.add(model_field.name)
+            if key in keys.may_change.get(target, ()):
+                raise NotBulkLoadable(f"{name} refers to a row this load may change")
             if target is concrete and key in keys.new_keys[concrete]:
                 obj.self_reference = (model_field, key)
             else:
@@ -259,14 +307,29 @@ def set_levels(concrete, objects):
         obj.level = len(seen)
 
 
-def validate(instance):
+def validate_without(instance, names):
+    """Validate `instance` as the per-object loader first does when it refers to objects
+    further on in the files: with those references empty, and not checked."""
+    kept = {name: getattr(instance, name) for name in names}
+    for name in names:
+        setattr(instance, name, None)
+    try:
+        validate(instance, exclude=names)
+    finally:
+        for name, value in kept.items():
+            setattr(instance, name, value)
+
+
+def validate(instance, exclude=()):
     """`full_clean()` without what the database checks on insert (uniqueness and check
     constraints) and without a query per reference: each reference was resolved to a
     row, so it exists; the rest of its field's validation runs here."""
-    foreign_keys = [f for f in instance._meta.concrete_fields if f.many_to_one]
+    foreign_keys = [
+        f for f in instance._meta.concrete_fields if f.many_to_one and f.name not in exclude
+    ]
     try:
         instance.full_clean(
-            exclude=[f.name for f in foreign_keys],
+            exclude=[*exclude, *(f.name for f in foreign_keys)],
             validate_unique=False,
             validate_constraints=False,
         )
@@ -312,11 +375,16 @@ def insert_rows(model, instances, using):
     connection = connections[using]
     if not instances:
         return
+    if any(instance.pk is not None for instance in instances):
+        raise ValueError("insert_rows writes new rows only, without a primary key")
     if not connection.features.can_return_rows_from_bulk_insert:
-        model._base_manager.using(using).bulk_create(instances, batch_size=INSERT_BATCH_SIZE)
+        for instance in instances:  # one INSERT each, which gives its primary key back
+            models.Model.save_base(instance, using=using, raw=True, force_insert=True)
         return
     meta = model._meta.concrete_model._meta
     fields = [f for f in meta.local_concrete_fields if not f.primary_key]
+    if any(f.generated or f.has_db_default() for f in fields):
+        raise ValueError(f"insert_rows cannot write {meta.label}: a column the database fills")
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"

@@ -35,7 +35,7 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
-from django.db.models import IntegerField
+from django.db.models import ForeignObjectRel, IntegerField
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object, get_history_manager_for_model
 
@@ -432,7 +432,9 @@ def load_in_bulk(pending, conflict, using):
             new, others = bulk_import.insert_new_objects(pending, using)
             report.created += new
             return report, new + save_one_by_one(others, conflict, report, using)
-    except (bulk_import.NotBulkLoadable, FixtureRefused, DatabaseError):
+    except Exception:
+        # Whatever stopped the bulk attempt (a problem in the files, most often), the
+        # per-object loader decides every object again and names each problem.
         for item in pending:
             item.deserialized = None
         return None
@@ -556,10 +558,15 @@ def field_value_errors(item, using):
         except FieldDoesNotExist:
             errors.append(item.error(f"{model._meta.label_lower} has no such field", name))
             continue
-        if value is None:
+        if isinstance(model_field, ForeignObjectRel):
+            other = model_field.related_model._meta
+            message = f"the other side of a relation: give it on each {other.label_lower}"
+            errors.append(item.error(message, name))
             continue
         if model_field.many_to_many and not isinstance(value, list):
             errors.append(item.error("expected a list of references", name))
+            continue
+        if value is None:
             continue
         concrete = model._meta.concrete_model
         if model_field.many_to_one and model_field.related_model._meta.concrete_model is concrete:

@@ -11,7 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from mechanisms import bulk_import
 from mechanisms.fixture_files import FixtureRefused, load_files, versions_of
 from mechanisms.fixture_rows import serialized_rows
-from mechanisms.models import RECORD_PARTS, Organisation, Person, Record, Source, Theme
+from mechanisms.models import (
+    RECORD_PARTS,
+    Country,
+    Organisation,
+    Person,
+    Record,
+    Source,
+    Theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,11 +147,7 @@ def snapshot():
         ],
         "people": [item for item, _ in serialized_rows(Person.objects.filter(slug="bulk-person"))],
         "search": list(records.values_list("slug", "search_document", "search_document_ar")),
-        "record versions": list(
-            Record.history.filter(slug__startswith="bulk-")
-            .order_by("slug")
-            .values_list("slug", "parent__slug", "history_type", "history_change_reason")
-        ),
+        "record versions": version_rows(Record, slug__startswith="bulk-"),
         "taxonomy versions": sorted(
             (version.slug, tuple(sorted(c.country.iso_code for c in version.countries.all())))
             for version in Record.history.filter(slug__startswith="bulk-")
@@ -154,10 +158,25 @@ def snapshot():
             "record__slug", "position"
         )
         rows[model.__name__] = [item for item, _ in serialized_rows(parts)]
-        rows[f"{model.__name__} versions"] = model.history.filter(
-            record__slug__startswith="bulk-"
-        ).count()
+        rows[f"{model.__name__} versions"] = version_rows(model, record__slug__startswith="bulk-")
     return rows
+
+
+def version_rows(model, **condition):
+    """Every column of the versions matching `condition`, references by natural key,
+    without the ids and dates that differ from one load to another."""
+    history = model.history.model
+    columns = []
+    for column in history._meta.concrete_fields:
+        if column.name in {"history_id", "history_date", "id"}:
+            continue
+        if column.many_to_one and column.name != "history_user":
+            target = column.related_model
+            key = "iso_code" if target is Country else "slug"
+            columns.append(f"{column.name}__{key}")
+        else:
+            columns.append(column.attname)
+    return sorted(map(repr, history.objects.filter(**condition).values_list(*columns)))
 
 
 def load_and_undo(path):
@@ -301,3 +320,117 @@ def test_versions_are_those_django_simple_history_writes(updated):
     )
     assert len(ours) == 5
     assert ours == theirs
+
+
+def a_mechanism(slug, **fields):
+    source = Source.objects.documents().values_list("slug", flat=True).first()
+    return {
+        "model": "mechanisms.mechanism",
+        "fields": {"kind": "mechanism", "slug": slug, "title_en": slug, "source": [source]}
+        | fields,
+    }
+
+
+def source_further_on():
+    return [
+        a_mechanism("bulk-a", source=["bulk-new-source"]),
+        {"model": "mechanisms.source", "fields": {"slug": "bulk-new-source", "title_en": "S"}},
+    ]
+
+
+def part_before_its_record():
+    return [
+        {"model": "mechanisms.section", "fields": {"record": ["bulk-a"], "position": 1}},
+        a_mechanism("bulk-a"),
+    ]
+
+
+def membership_cited_further_on():
+    country = {"iso_code": "QQ", "name_en": "Q", "is_arab_state": True}
+    return [
+        {"model": "mechanisms.country", "fields": country | {"membership_source": ["bulk-s"]}},
+        {"model": "mechanisms.source", "fields": {"slug": "bulk-s", "title_en": "S"}},
+    ]
+
+
+def parent_made_an_activity_first():
+    parent = Record.objects.filter(kind="mechanism").order_by("slug").first()
+    given = a_mechanism(parent.slug, kind="activity")
+    given["model"] = "mechanisms.activity"
+    child = a_mechanism("bulk-child", kind="activity", parent=[parent.slug])
+    child["model"] = "mechanisms.activity"
+    return [given, child]
+
+
+def an_existing_id_in_the_fields():
+    return [a_mechanism("bulk-a", id=Record.objects.order_by("pk").first().pk)]
+
+
+def a_free_id_in_the_fields():
+    return [a_mechanism("bulk-a", id=Record.objects.order_by("-pk").first().pk + 100)]
+
+
+CASES = {
+    "a required reference to an object further on": source_further_on,
+    "a part before its record": part_before_its_record,
+    "a reference further on that validation needs": membership_cited_further_on,
+    "a parent whose kind the file changes first": parent_made_an_activity_first,
+    "the id of an existing record": an_existing_id_in_the_fields,
+    "a free id": a_free_id_in_the_fields,
+    "no list of countries": lambda: [a_mechanism("bulk-a", countries=None)],
+    "a goal that is not a number": lambda: [a_mechanism("bulk-a", sdgs=[["abc"]])],
+    "the other side of a relation": lambda: [a_mechanism("bulk-a", children=[["x"]])],
+}
+
+
+def outcome(path, conflict):
+    """What a load of `path` does: its counts and the ids given, or its errors."""
+    with transaction.atomic():
+        try:
+            report = load_files([path], conflict=conflict)
+            result = (len(report.created), len(report.updated))
+            result += (sorted(Record.objects.filter(slug="bulk-a").values_list("pk", flat=True)),)
+        except FixtureRefused as refused:
+            result = [(error.index, error.field, error.message) for error in refused.errors]
+        transaction.set_rollback(True)
+    return result
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_what_the_bulk_path_does_not_decide_the_per_object_loader_does(
+    case, tmp_path, bulk_attempts, monkeypatch
+):
+    """The bulk path hands these over; the outcome, accepted or refused with its
+    messages, is the per-object loader's own."""
+    path = write(tmp_path, CASES[case]())
+    conflict = "update" if case == "a parent whose kind the file changes first" else "refuse"
+    through_both = outcome(path, conflict)
+    assert "inserted" not in bulk_attempts  # handed over, or refused before any attempt
+    monkeypatch.setattr(bulk_import, "insert_new_objects", hand_over)
+    assert through_both == outcome(path, conflict)
+
+
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        (
+            "a required reference to an object further on",
+            "field “source”: refers to source “bulk-new-source”, which is neither in the "
+            "database nor earlier in the files",
+        ),
+        ("no list of countries", "field “countries”: expected a list of references"),
+        (
+            "the other side of a relation",
+            "field “children”: the other side of a relation: give it on each mechanisms.record",
+        ),
+        (
+            "a reference further on that validation needs",
+            "field “membership_source”: Cite the reference that lists the membership.",
+        ),
+    ],
+)
+def test_each_refusal_names_the_object_and_the_field(tmp_path, case, message):
+    with pytest.raises(FixtureRefused) as refused:
+        load_files([write(tmp_path, CASES[case]())])
+    assert message in str(refused.value)
+    assert ", object 1 (" in str(refused.value)
