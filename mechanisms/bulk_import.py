@@ -10,17 +10,21 @@ database, a new document), and for those that work can be done per model instead
 - each object is built and validated in Python as `full_clean()` validates it, except
   for the checks the database makes itself on insert (uniqueness, check constraints,
   not null): a reference is known to exist once resolved, and a record's parent is
-  read from memory;
-- objects are inserted with one `bulk_create` per model, a record's children after it
-  (level by level), then the many-to-many links.
+  read from memory. File order counts as it does for the per-object loader: a required
+  reference to an object further on is an error, and an object with an optional one
+  is validated first without it, then with it;
+- objects are inserted per model with one multi-row `INSERT … RETURNING` per batch
+  (`insert_rows`), a record's children after it (level by level), then the
+  many-to-many links.
 
 Objects whose key exists already are handed back to the per-object loader, which
 compares, refuses or updates them. Anything this path does not decide (an unknown
 reference, a value `full_clean()` refuses, a row the database refuses, a key given
-twice, a primary key given) raises `NotBulkLoadable`; the caller rolls this path back
-and runs the per-object loader, which finds the same problem and names it with its
-file, object and field. So the bulk path is never less strict than the other: it only
-ever accepts what the other accepts.
+twice, a primary key given, a parent whose kind the files change) raises
+`NotBulkLoadable`; the caller rolls this path back and runs the per-object loader,
+which finds the same problem and names it with its file, object and field. So the bulk
+path is never less strict than the other: it only ever accepts what the other accepts
+(`tests/mechanisms/test_bulk_import.py` compares the two on each such case).
 """
 
 import itertools
