@@ -105,6 +105,12 @@ def insert_new_objects(pending, using):
 
     keys = KnownKeys(using)
     keys.look_up(by_model)
+    for concrete, objects in by_model.items():
+        for obj in objects:
+            if not keys.is_new(concrete, obj) and refers_further_on(obj, keys):
+                # The per-object loader defers or refuses such a reference; inserted
+                # first here, the new object would be found.
+                raise NotBulkLoadable("an object already stored refers to a new one further on")
     new = []
     for concrete in INSERT_ORDER:
         objects = [obj for obj in by_model[concrete] if keys.is_new(concrete, obj)]
@@ -205,6 +211,16 @@ def references(obj):
         model_field = writable_field(obj.model, name)
         if model_field.is_relation and value is not None:
             yield model_field, value
+
+
+def refers_further_on(obj, keys):
+    """Whether `obj` has a foreign key to a new object given after it in the files."""
+    return any(
+        keys.is_further_on(target, single_key(value, target), obj)
+        for model_field, value in references(obj)
+        if model_field.many_to_one
+        for target in [model_field.related_model._meta.concrete_model]
+    )
 
 
 def writable_field(model, name):

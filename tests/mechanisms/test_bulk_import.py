@@ -362,6 +362,19 @@ def parent_made_an_activity_first():
     return [given, child]
 
 
+def a_stored_record_naming_a_new_person_further_on():
+    record = Record.objects.order_by("slug").first()
+    source = Source.objects.documents().values_list("slug", flat=True).first()
+    contact = {"record": [record.slug], "position": 99, "person": ["bulk-person"]}
+    return [
+        {"model": "mechanisms.contact", "fields": contact | {"role": "focal-point"}},
+        {
+            "model": "mechanisms.person",
+            "fields": {"slug": "bulk-person", "name": "P", "source": [source]},
+        },
+    ]
+
+
 def an_existing_id_in_the_fields():
     return [a_mechanism("bulk-a", id=Record.objects.order_by("pk").first().pk)]
 
@@ -375,6 +388,9 @@ CASES = {
     "a part before its record": part_before_its_record,
     "a reference further on that validation needs": membership_cited_further_on,
     "a parent whose kind the file changes first": parent_made_an_activity_first,
+    "a stored record's new part naming a person further on": (
+        a_stored_record_naming_a_new_person_further_on
+    ),
     "the id of an existing record": an_existing_id_in_the_fields,
     "a free id": a_free_id_in_the_fields,
     "no list of countries": lambda: [a_mechanism("bulk-a", countries=None)],
