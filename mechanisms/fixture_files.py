@@ -39,7 +39,7 @@ from django.db.models import ForeignObjectRel, IntegerField
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object, get_history_manager_for_model
 
-from mechanisms import bilingual, bulk_import, constraint_checks
+from mechanisms import bilingual, bulk_import, constraint_checks, search
 from mechanisms.cache import data_changed
 from mechanisms.fixture_rows import NOT_EXPORTED, serialized_rows
 from mechanisms.kinds import registry
@@ -409,11 +409,11 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
         raise FixtureRefused(errors)
 
     with transaction.atomic(using=using):
-        report, saved = load_in_bulk(pending, conflict, using) or load_one_by_one(
+        report, saved, inserted = load_in_bulk(pending, conflict, using) or load_one_by_one(
             pending, conflict, using
         )
         write_history(saved, using)
-        refresh_search_documents(saved, using)
+        refresh_search_documents(saved, inserted, using)
         data_changed(using)
         if dry_run:
             transaction.set_rollback(True, using=using)
@@ -421,9 +421,9 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
 
 
 def load_in_bulk(pending, conflict, using):
-    """(report, saved objects) with the new objects inserted in bulk and the others
-    saved one by one; None, with nothing written, if anything is wrong or undecided
-    there, for `load_one_by_one` to decide and name (`bulk_import`)."""
+    """(report, saved objects, those inserted in bulk) with the new objects inserted in
+    bulk and the others saved one by one; None, with nothing written, if anything is
+    wrong or undecided there, for `load_one_by_one` to decide and name (`bulk_import`)."""
     if any(field_value_errors(item, using) for item in pending):
         return None
     report = LoadReport(objects_read=len(pending))
@@ -431,7 +431,7 @@ def load_in_bulk(pending, conflict, using):
         with transaction.atomic(using=using):
             new, others = bulk_import.insert_new_objects(pending, using)
             report.created += new
-            return report, new + save_one_by_one(others, conflict, report, using)
+            return report, new + save_one_by_one(others, conflict, report, using), new
     except Exception:
         # Whatever stopped the bulk attempt (a problem in the files, most often), the
         # per-object loader decides every object again and names each problem.
@@ -442,7 +442,7 @@ def load_in_bulk(pending, conflict, using):
 
 def load_one_by_one(pending, conflict, using):
     report = LoadReport(objects_read=len(pending))
-    return report, save_one_by_one(pending, conflict, report, using)
+    return report, save_one_by_one(pending, conflict, report, using), []
 
 
 def save_one_by_one(pending, conflict, report, using):
@@ -458,8 +458,26 @@ def save_one_by_one(pending, conflict, report, using):
     return saved
 
 
-def refresh_search_documents(saved, using, chunk_size=500):
-    """Rebuild the derived search text of the records a load created or changed."""
+def refresh_search_documents(saved, inserted, using, chunk_size=500):
+    """Rebuild the derived search text of the records a load created or changed. Those
+    of the records inserted in bulk are built from the objects in memory: every part of
+    such a record is new, so inserted too; the others are read back from the database."""
+    new_records = [
+        item.deserialized for item in inserted if isinstance(item.deserialized.object, Record)
+    ]
+    search.write_search_texts(
+        search.sources_in_memory(
+            [new.object for new in new_records],
+            [
+                item.deserialized.object
+                for item in inserted
+                if isinstance(item.deserialized.object, RecordPart)
+            ],
+            {new.object.pk: new.m2m_data for new in new_records},
+            using,
+        ),
+        using,
+    )
     touched = {
         item.deserialized.object.pk
         if isinstance(item.deserialized.object, Record)
@@ -467,7 +485,7 @@ def refresh_search_documents(saved, using, chunk_size=500):
         for item in saved
         if isinstance(item.deserialized.object, Record | RecordPart)
     }
-    ids = sorted(touched)
+    ids = sorted(touched - {new.object.pk for new in new_records})
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         Record.objects.using(using).filter(pk__in=chunk).refresh_search_documents()

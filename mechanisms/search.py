@@ -16,7 +16,9 @@ use it. On SQLite every English word must begin a word of the title or the searc
 stems stored in `search_terms_ar`.
 """
 
+import itertools
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
@@ -139,37 +141,79 @@ def person_words(person, language):
     return words
 
 
-def search_document(record, language="en"):
-    """The words search finds `record` by in `language`, besides its title: its text and
+@dataclass
+class SearchSources:
+    """What a record's search text is made of besides its own fields: its parts in
+    document order, its classification, and the organisations and people it names
+    (each person with their organisation, each organisation with what it is part of)."""
+
+    record: object
+    sections: list
+    points: list
+    quotes: list  # (quote, the person quoted or None)
+    figures: list
+    involved: list  # organisations
+    contacts: list  # people
+    terms: dict  # relation name (countries, sdgs, themes, types, frameworks) → terms
+
+    @classmethod
+    def prefetched(cls, record):
+        """The sources of a record read with `for_search_text()`."""
+        return cls(
+            record,
+            sections=list(record.sections.all()),
+            points=list(record.points.all()),
+            quotes=[(quote, quote.person) for quote in record.quotes.all()],
+            figures=list(record.figures.all()),
+            involved=[involvement.organisation for involvement in record.involvements.all()],
+            contacts=[contact.person for contact in record.contacts.all()],
+            terms={name: list(getattr(record, name).all()) for name in TERM_RELATIONS},
+        )
+
+
+TERM_RELATIONS = ("countries", "themes", "types", "sdgs", "frameworks")
+
+
+def in_default_order(terms):
+    """Terms in their model's default order, sorted here rather than by the database so
+    that the text is the same whatever the database's collation and wherever the terms
+    were read from."""
+    if not terms:
+        return []
+    ordering = terms[0]._meta.ordering
+    return sorted(terms, key=lambda term: tuple(getattr(term, name) for name in ordering))
+
+
+def search_document(sources, language="en"):
+    """The words search finds a record by in `language`, besides its title: its text and
     parts, the organisations and people it names (with their organisations, positions
-    and addresses) and its classification; prefetched by `for_search_text()`."""
+    and addresses) and its classification (`SearchSources`)."""
 
     def text(obj, name):
         return text_in(obj, name, language)
 
+    record = sources.record
     texts = [text(record, name) for name in ("summary", "geographic_focus", "place")]
     texts += [text(record, name) for name in ("date_text", "status_as_written")]
     texts += [text(record, "participants"), text(record, "listed_under")]
-    for section in record.sections.all():
+    for section in sources.sections:
         texts += [text(section, "heading"), text(section, "body")]
-    for point in record.points.all():
+    for point in sources.points:
         texts += [text(point, "label"), text(point, "text")]
-    for quote in record.quotes.all():
+    for quote, person in sources.quotes:
         texts.append(text(quote, "text"))
-        texts += (
-            person_words(quote.person, language) if quote.person else [text(quote, "attribution")]
-        )
-    for figure in record.figures.all():
+        texts += person_words(person, language) if person else [text(quote, "attribution")]
+    for figure in sources.figures:
         texts += [text(figure, "unit"), text(figure, "label")]
-    for framework in record.frameworks.all():
+    for framework in in_default_order(sources.terms["frameworks"]):
         texts += [text(framework, "name"), text(framework, "short_name")]
-    for involvement in record.involvements.all():
-        texts += organisation_names(involvement.organisation, language)
-    for contact in record.contacts.all():
-        texts += person_words(contact.person, language)
-    for terms in (record.countries, record.themes, record.types):
-        texts += [text(term, "name") for term in terms.all()]
-    texts += [text(sdg, "title") for sdg in record.sdgs.all()]
+    for organisation in sources.involved:
+        texts += organisation_names(organisation, language)
+    for person in sources.contacts:
+        texts += person_words(person, language)
+    for name in ("countries", "themes", "types"):
+        texts += [text(term, "name") for term in in_default_order(sources.terms[name])]
+    texts += [text(sdg, "title") for sdg in in_default_order(sources.terms["sdgs"])]
     return "\n".join(dict.fromkeys(word for word in texts if word))
 
 
@@ -184,18 +228,108 @@ def arabic_terms(record, document_ar, vendor):
 def rebuild_search_documents(records, batch_size=500):
     """Rebuild and store the search texts of `records` (a queryset), a batch at a time."""
     ids = list(records.order_by().values_list("pk", flat=True))
-    vendor = connections[records.db].vendor
     every_kind = records.model._meta.concrete_model.objects.using(records.db)
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        batch = list(every_kind.filter(pk__in=chunk).for_search_text())
-        for record in batch:
-            record.search_document = search_document(record, "en")
-            record.search_document_ar = search_document(record, "ar")
+    for chunk in itertools.batched(ids, batch_size):
+        batch = every_kind.filter(pk__in=chunk).for_search_text()
+        write_search_texts([SearchSources.prefetched(record) for record in batch], records.db)
+
+
+def write_search_texts(sources, using, batch_size=500):
+    """Build the search texts of the records of `sources` and store them (and, on
+    PostgreSQL, the search vector made of them)."""
+    vendor = connections[using].vendor
+    for batch in itertools.batched(sources, batch_size):
+        records = [source.record for source in batch]
+        for source, record in zip(batch, records, strict=True):
+            record.search_document = search_document(source, "en")
+            record.search_document_ar = search_document(source, "ar")
             record.search_terms_ar = arabic_terms(record, record.search_document_ar, vendor)
-        store_search_texts(every_kind.model, batch, records.db)
+        model = type(records[0])._meta.concrete_model
+        store_search_texts(model, records, using)
         if vendor == "postgresql":
-            every_kind.filter(pk__in=chunk).update(search_vector=search_vector())
+            model._base_manager.using(using).filter(pk__in=[r.pk for r in records]).update(
+                search_vector=search_vector()
+            )
+
+
+def sources_in_memory(records, parts, links, using):
+    """The `SearchSources` of records a load has just created, from the objects in
+    memory: `records`, every part of theirs (`parts`), and their links (`links`: record
+    pk → relation name → primary keys). The terms, organisations and people they name
+    are read by primary key, one query per model (and per level of organisations)."""
+    if not records:
+        return []
+    record_model = type(records[0])._meta.concrete_model
+    parts_of = {}
+    for part in sorted(parts, key=lambda part: part.position):
+        relation = part._meta.get_field("record").related_query_name()
+        parts_of.setdefault((part.record_id, relation), []).append(part)
+    terms = {}
+    for name in TERM_RELATIONS:
+        model = record_model._meta.get_field(name).related_model
+        wanted = {pk for named in links.values() for pk in named.get(name, ())}
+        terms[name] = model._base_manager.using(using).in_bulk(wanted)
+
+    def parts_named(record, relation):
+        return parts_of.get((record.pk, relation), [])
+
+    def named(relation, field_name):
+        return {
+            getattr(part, field_name)
+            for record in records
+            for part in parts_named(record, relation)
+            if getattr(part, field_name) is not None
+        }
+
+    person_model = record_model._meta.get_field("people").related_model
+    people = person_model._base_manager.using(using).in_bulk(
+        named("quotes", "person_id") | named("contacts", "person_id")
+    )
+    organisations = organisations_with_parents(
+        record_model._meta.get_field("organisations").related_model,
+        named("involvements", "organisation_id")
+        | {person.organisation_id for person in people.values()} - {None},
+        using,
+    )
+    for person in people.values():
+        if person.organisation_id is not None:
+            person.organisation = organisations[person.organisation_id]
+
+    return [
+        SearchSources(
+            record,
+            sections=parts_named(record, "sections"),
+            points=parts_named(record, "points"),
+            quotes=[
+                (quote, people.get(quote.person_id)) for quote in parts_named(record, "quotes")
+            ],
+            figures=parts_named(record, "figures"),
+            involved=[
+                organisations[involvement.organisation_id]
+                for involvement in parts_named(record, "involvements")
+            ],
+            contacts=[people[contact.person_id] for contact in parts_named(record, "contacts")],
+            terms={
+                name: [terms[name][pk] for pk in links.get(record.pk, {}).get(name, ())]
+                for name in TERM_RELATIONS
+            },
+        )
+        for record in records
+    ]
+
+
+def organisations_with_parents(model, ids, using):
+    """Primary key → organisation, for `ids` and every organisation they are part of,
+    each with its parent set; one query per level."""
+    found, asked = {}, set()
+    while ids:
+        asked |= ids
+        found |= model._base_manager.using(using).in_bulk(ids)
+        ids = {o.parent_id for o in found.values() if o.parent_id is not None} - asked
+    for organisation in found.values():
+        if organisation.parent_id is not None:
+            organisation.parent = found[organisation.parent_id]
+    return found
 
 
 SEARCH_TEXT_COLUMNS = ("search_document", "search_document_ar", "search_terms_ar")

@@ -450,3 +450,15 @@ def test_each_refusal_names_the_object_and_the_field(tmp_path, case, message):
         load_files([write(tmp_path, CASES[case]())])
     assert message in str(refused.value)
     assert ", object 1 (" in str(refused.value)
+
+
+def test_search_texts_built_from_memory_are_those_rebuilt_from_the_database():
+    """The test session loads the documents through the bulk path, which builds the
+    search texts of the records it inserts from the objects in memory; read back and
+    rebuilt from the database, every text is the same."""
+    columns = ("slug", "search_document", "search_document_ar", "search_terms_ar")
+    loaded = list(Record.objects.order_by("slug").values_list(*columns))
+    assert len([slug for slug, document, _ar, _terms in loaded if document]) >= 40
+    assert any(document_ar for _slug, _document, document_ar, _terms in loaded)
+    Record.objects.all().refresh_search_documents()
+    assert list(Record.objects.order_by("slug").values_list(*columns)) == loaded
