@@ -391,20 +391,35 @@ def insert_rows(model, instances, using):
     """`bulk_create(instances)` for plain rows (no parent table, no database defaults,
     no expressions), with the statement written here: Django compiles each value of a
     bulk insert on its own, which took longer than validating the objects. Each
-    instance gets its primary key back, read with RETURNING as `bulk_create` reads it."""
+    instance gets its primary key back, as `bulk_create` gives it."""
     connection = connections[using]
     if not instances:
         return
     if any(instance.pk is not None for instance in instances):
         raise ValueError("insert_rows writes new rows only, without a primary key")
-    if not connection.features.can_return_rows_from_bulk_insert:
-        for instance in instances:  # one INSERT each, which gives its primary key back
-            models.Model.save_base(instance, using=using, raw=True, force_insert=True)
-        return
     meta = model._meta.concrete_model._meta
     fields = [f for f in meta.local_concrete_fields if not f.primary_key]
     if any(f.generated or f.has_db_default() for f in fields):
         raise ValueError(f"insert_rows cannot write {meta.label}: a column the database fills")
+    if connection.vendor == "postgresql":
+        copy_rows(meta, fields, instances, connection)
+    elif connection.features.can_return_rows_from_bulk_insert:
+        insert_returning(meta, fields, instances, connection)
+    else:
+        for instance in instances:  # one INSERT each, which gives its primary key back
+            models.Model.save_base(instance, using=using, raw=True, force_insert=True)
+        return
+    for instance in instances:
+        instance._state.adding = False
+        instance._state.db = using
+
+
+def column_values(fields, instance, connection):
+    return [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+
+
+def insert_returning(meta, fields, instances, connection):
+    """Multi-row `INSERT … RETURNING` statements, a batch of rows each."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
@@ -418,12 +433,32 @@ def insert_rows(model, instances, using):
                 f"VALUES {', '.join([row] * len(batch))} RETURNING {quote(meta.pk.column)}"
             )
             values = [
-                f.get_db_prep_save(f.pre_save(instance, True), connection)
-                for instance in batch
-                for f in fields
+                value for instance in batch for value in column_values(fields, instance, connection)
             ]
             cursor.execute(statement, values)
             for instance, (pk,) in zip(batch, cursor.fetchall(), strict=True):
                 instance.pk = pk
-                instance._state.adding = False
-                instance._state.db = using
+
+
+def copy_rows(meta, fields, instances, connection):
+    """PostgreSQL: the primary keys drawn from the table's sequence in one query, then
+    every row sent with `COPY … FROM STDIN`. A multi-row INSERT spends most of its time
+    in psycopg turning thousands of placeholders into values, in Python."""
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, meta.pk.column, len(instances)],
+        )
+        keys = [pk for (pk,) in cursor.fetchall()]
+        if None in keys:
+            raise ValueError(f"insert_rows cannot write {meta.label}: its key has no sequence")
+        columns = ", ".join(quote(f.column) for f in [meta.pk, *fields])
+        # Only the model's own table and column names are in the text.
+        statement = f"COPY {table} ({columns}) FROM STDIN"  # nosec B608
+        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+            for pk, instance in zip(keys, instances, strict=True):
+                copy.write_row([pk, *column_values(fields, instance, connection)])
+    for pk, instance in zip(keys, instances, strict=True):
+        instance.pk = pk

@@ -336,18 +336,35 @@ SEARCH_TEXT_COLUMNS = ("search_document", "search_document_ar", "search_terms_ar
 
 
 def store_search_texts(model, records, using):
-    """Write the search texts of `records` with one UPDATE statement run for each
-    (`executemany`). Django's `bulk_update` builds one statement with a CASE branch per
-    record and column, and compiling it took longer than building the texts."""
+    """Write the search texts of `records`: on PostgreSQL one UPDATE from arrays of the
+    values (`unnest`), elsewhere one UPDATE statement run for each (`executemany`).
+    Django's `bulk_update` builds one statement with a CASE branch per record and
+    column, and compiling it took longer than building the texts."""
     connection = connections[using]
     quote = connection.ops.quote_name
     table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
-    assignments = ", ".join(f"{quote(column)} = %s" for column in SEARCH_TEXT_COLUMNS)
-    # Only the model's own table and column names are in the text; values are parameters.
-    statement = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # nosec B608
-    rows = [
-        (*(getattr(record, column) for column in SEARCH_TEXT_COLUMNS), record.pk)
-        for record in records
-    ]
+    columns = [model._meta.get_field(name) for name in SEARCH_TEXT_COLUMNS]
     with connection.cursor() as cursor:
-        cursor.executemany(statement, rows)
+        # Only the model's own table and column names and types are in the texts;
+        # values are parameters.
+        if connection.vendor == "postgresql":
+            types = [model._meta.pk.rel_db_type(connection)]
+            types += [column.cast_db_type(connection) for column in columns]
+            arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
+            names = ", ".join(quote(column.column) for column in columns)
+            assignments = ", ".join(f"{quote(c.column)} = new.{quote(c.column)}" for c in columns)
+            statement = (
+                f"UPDATE {table} SET {assignments} "  # nosec B608
+                f"FROM unnest({arrays}) AS new(key, {names}) WHERE {table}.{key} = new.key"
+            )
+            values = [[record.pk for record in records]]
+            values += [[getattr(record, c.attname) for record in records] for c in columns]
+            cursor.execute(statement, values)
+        else:
+            assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
+            statement = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # nosec B608
+            rows = [
+                (*(getattr(record, column.attname) for column in columns), record.pk)
+                for record in records
+            ]
+            cursor.executemany(statement, rows)
