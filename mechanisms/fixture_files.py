@@ -18,6 +18,7 @@ not decide, and every error, is left to the per-object loader here, which names 
 import itertools
 import json
 import re
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -34,7 +35,7 @@ from django.core.exceptions import (
 )
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import ForeignObjectRel, IntegerField
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object, get_history_manager_for_model
@@ -638,19 +639,84 @@ def write_history(saved, using):
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
     groups = {}
+    times = Counter()  # how many times each object was given
     for item in saved:
         obj = item.deserialized.object
         if hasattr(obj._meta, "simple_history_manager_attribute"):
             key = (obj._meta.concrete_model, item.updated, Path(item.file).name)
             groups.setdefault(key, []).append(obj)
+            times[(obj._meta.concrete_model, obj.pk)] += 1
     for (model, updated, file_name), objects in groups.items():
         history_model = get_history_manager_for_model(model).model
+        reason = f"Imported from {file_name}"
+        given_once = all(times[(model, obj.pk)] == 1 for obj in objects)
+        if given_once and copy_versions(objects, history_model, updated, reason, using):
+            continue
         # In batches: the versions of a batch are let go before the next is made.
         for batch in itertools.batched(objects, HISTORY_BATCH_SIZE):
-            versions = versions_of(batch, history_model, updated, f"Imported from {file_name}")
+            versions = versions_of(batch, history_model, updated, reason)
             bulk_import.insert_rows(history_model, versions, using)
             if model is Record:
-                write_taxonomy_history(versions, using)
+                write_taxonomy_history([version.pk for version in versions], using)
+
+
+def copy_versions(objects, history_model, updated, reason, using):
+    """Write the versions `versions_of` would build, copied by the database from the
+    rows just written (`INSERT … SELECT`, a batch of objects each); False, with nothing
+    written, where the rows may not hold what each version must: an object with a
+    date, user or reason of its own. The caller checks that each object was given
+    once (each version of an object given twice holds what it was given then)."""
+    connection = connections[using]
+    pks = [obj.pk for obj in objects]
+    users = {history_model.get_default_history_user(obj) for obj in objects}
+    if (
+        len(users) != 1
+        or hasattr(history_model, "history_relation")
+        or not connection.features.can_return_rows_from_bulk_insert
+        or any(
+            hasattr(obj, "_history_date")
+            or hasattr(obj, "_history_user")
+            or get_change_reason_from_object(obj)
+            for obj in objects
+        )
+    ):
+        return False
+    (user,) = users
+    given = {
+        "history_date": timezone.now(),
+        "history_change_reason": reason,
+        "history_type": "~" if updated else "+",
+        "history_user": user.pk if user is not None else None,
+    }
+    given_fields = [history_model._meta.get_field(name) for name in given]
+    constants = [
+        f.get_db_prep_save(value, connection)
+        for f, value in zip(given_fields, given.values(), strict=True)
+    ]
+    quote = connection.ops.quote_name
+    copied = [quote(f.column) for f in history_model.tracked_fields]
+    model_meta = objects[0]._meta.concrete_model._meta
+    key = quote(model_meta.pk.column)
+    columns = ", ".join([*copied, *(quote(f.column) for f in given_fields)])
+    history_key = quote(history_model._meta.pk.column)
+    with connection.cursor() as cursor:
+        for batch in itertools.batched(pks, HISTORY_BATCH_SIZE):
+            # Only the models' own table and column names are in the text; the values
+            # are parameters.
+            statement = (
+                f"INSERT INTO {quote(history_model._meta.db_table)} ({columns}) "  # nosec B608
+                f"SELECT {', '.join(copied)}, {', '.join(['%s'] * len(given))} "
+                f"FROM {quote(model_meta.db_table)} "
+                f"WHERE {key} IN ({', '.join(['%s'] * len(batch))}) ORDER BY {key} "
+                f"RETURNING {history_key}"
+            )
+            cursor.execute(statement, [*constants, *batch])
+            history_ids = [history_id for (history_id,) in cursor.fetchall()]
+            if len(history_ids) != len(batch):
+                raise DatabaseError(f"{len(batch)} versions to write, {len(history_ids)} written")
+            if model_meta.model is Record:
+                write_taxonomy_history(history_ids, using)
+    return True
 
 
 def versions_of(objects, history_model, updated, reason):
@@ -678,25 +744,33 @@ def versions_of(objects, history_model, updated, reason):
     return versions
 
 
-def write_taxonomy_history(versions, using):
-    """The many-to-many rows of records' versions, as django-simple-history writes them
-    for one version: a copy of each link row, pointing at the version."""
-    history_ids = {}  # a record given twice in one file has two versions
-    for version in versions:
-        history_ids.setdefault(version.id, []).append(version.pk)
+def write_taxonomy_history(history_ids, using):
+    """The many-to-many rows of the records' versions `history_ids`, as
+    django-simple-history writes them for one version: a copy of each link row of the
+    version's record, pointing at the version; copied by the database."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    history = Record.history.model._meta
     for m2m_field, history_model in RECORD_HISTORY.m2m_models.items():
-        through = m2m_field.remote_field.through
-        columns = [f.attname for f in through._meta.fields]
-        links = through._base_manager.using(using).filter(record_id__in=history_ids)
-        bulk_import.insert_rows(
-            history_model,
-            [
-                history_model(history_id=history_id, **row)
-                for row in links.values(*columns)
-                for history_id in history_ids[row["record_id"]]
-            ],
-            using,
-        )
+        through = m2m_field.remote_field.through._meta
+        columns = [quote(f.column) for f in through.fields]
+        link_to_record = quote(through.get_field(m2m_field.m2m_field_name()).column)
+        version_field = history_model._meta.get_field("history")
+        for batch in itertools.batched(history_ids, HISTORY_BATCH_SIZE):
+            # Only the models' own table and column names are in the text; the values
+            # are parameters.
+            statement = (
+                f"INSERT INTO {quote(history_model._meta.db_table)} "  # nosec B608
+                f"({', '.join(columns)}, {quote(version_field.column)}) "
+                f"SELECT {', '.join(f'link.{column}' for column in columns)}, "
+                f"version.{quote(history.pk.column)} "
+                f"FROM {quote(through.db_table)} link "
+                f"JOIN {quote(history.db_table)} version "
+                f"ON version.{quote(Record._meta.pk.column)} = link.{link_to_record} "
+                f"WHERE version.{quote(history.pk.column)} IN ({', '.join(['%s'] * len(batch))})"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(statement, list(batch))
 
 
 def validation_errors_of(item, exclude=()):

@@ -9,7 +9,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from mechanisms import bulk_import
-from mechanisms.fixture_files import FixtureRefused, load_files, versions_of
+from mechanisms.fixture_files import (
+    FixtureRefused,
+    copy_versions,
+    load_files,
+    versions_of,
+    write_taxonomy_history,
+)
 from mechanisms.fixture_rows import serialized_rows
 from mechanisms.models import (
     RECORD_PARTS,
@@ -288,10 +294,23 @@ def test_an_object_given_twice_goes_to_the_per_object_loader(tmp_path, bulk_atte
     assert "exists with other content (name_en)" in str(refused.value)
 
 
+def build_versions(records, history, updated, reason):
+    versions = versions_of(records, history, updated, reason)
+    bulk_import.insert_rows(history, versions, "default")
+    write_taxonomy_history([version.pk for version in versions], "default")
+
+
+def copy_the_versions(records, history, updated, reason):
+    assert copy_versions(records, history, updated, reason, "default")
+
+
+@pytest.mark.parametrize("write_versions", [build_versions, copy_the_versions])
 @pytest.mark.parametrize("updated", [False, True])
-def test_versions_are_those_django_simple_history_writes(updated):
-    """The loader writes versions itself (`versions_of`, `insert_rows`); they hold what
-    `bulk_history_create` would have written, field for field."""
+def test_versions_are_those_django_simple_history_writes(updated, write_versions):
+    """The loader writes versions itself, built in Python (`versions_of`, `insert_rows`)
+    or copied by the database (`copy_versions`); they hold what `bulk_history_create`
+    would have written, field for field; each holds its record's countries, SDGs,
+    themes, types and frameworks."""
     records = list(Record.objects.order_by("slug")[:5])
     history = Record.history.model
     compared = [f.attname for f in history._meta.concrete_fields]
@@ -313,13 +332,38 @@ def test_versions_are_those_django_simple_history_writes(updated):
             records, update=updated, default_change_reason=reason
         )
     )
-    ours = written(
-        lambda: bulk_import.insert_rows(
-            history, versions_of(records, history, updated, reason), "default"
-        )
-    )
+    with transaction.atomic():
+        before = set(history.objects.values_list("pk", flat=True))
+        write_versions(records, history, updated, reason)
+        versions = history.objects.exclude(pk__in=before).order_by("id")
+        ours = list(versions.values_list(*compared))
+        taxonomies = {
+            version.id: [
+                sorted(getattr(version, name).values_list(f"{field}_id", flat=True))
+                for name, field in TAXONOMIES
+            ]
+            for version in versions
+        }
+        transaction.set_rollback(True)
     assert len(ours) == 5
     assert ours == theirs
+    assert taxonomies == {
+        record.pk: [
+            sorted(getattr(record, name).values_list("pk", flat=True))
+            for name, _field in TAXONOMIES
+        ]
+        for record in records
+    }
+    assert any(any(linked) for linked in taxonomies.values())
+
+
+TAXONOMIES = [
+    ("countries", "country"),
+    ("sdgs", "sdg"),
+    ("themes", "theme"),
+    ("types", "type"),
+    ("frameworks", "framework"),
+]
 
 
 def a_mechanism(slug, **fields):
