@@ -13,9 +13,11 @@ database, a new document), and for those that work can be done per model instead
   read from memory. File order counts as it does for the per-object loader: a required
   reference to an object further on is an error, and an object with an optional one
   is validated first without it, then with it;
-- objects are inserted per model with one multi-row `INSERT … RETURNING` per batch
-  (`insert_rows`), a record's children after it (level by level), then the
-  many-to-many links.
+- objects are inserted per model (`insert_rows`: `COPY` on PostgreSQL, a multi-row
+  `INSERT … RETURNING` per batch elsewhere), a record's children after it (level by
+  level), then the many-to-many links. The loader then copies their versions and builds
+  their search texts from these objects (`fixture_files.write_history`,
+  `search.sources_in_memory`).
 
 Objects whose key exists already are handed back to the per-object loader, which
 compares, refuses or updates them. Anything this path does not decide (an unknown
