@@ -5,6 +5,8 @@ column per language (`title_en`, `title_ar`); `record.title` reads the visitor's
 language and falls back to English, the language of the source documents.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.db.models import CharField, F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -29,6 +31,23 @@ def is_translated(model, name):
     return isinstance(getattr(model, name, None), TranslatedField)
 
 
+@cache
+def translated_names(model):
+    """The names of `model`'s translated fields (`title`, whose columns are `title_en`
+    and `title_ar`)."""
+    return frozenset(
+        name
+        for klass in model.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, TranslatedField)
+    )
+
+
+@cache
+def text_columns(model):
+    return [f.attname for f in model._meta.concrete_fields if isinstance(f, CharField | TextField)]
+
+
 class AcceptsTranslatedNames:
     """Lets `Model(title=...)` and `objects.create(title=...)` set the column of the
     active language, as `obj.title = ...` does: Django's constructor only accepts
@@ -36,7 +55,7 @@ class AcceptsTranslatedNames:
 
     def __init__(self, *args, **kwargs):
         translated = {
-            name: kwargs.pop(name) for name in list(kwargs) if is_translated(type(self), name)
+            name: kwargs.pop(name) for name in translated_names(type(self)) & kwargs.keys()
         }
         super().__init__(*args, **kwargs)
         for name, value in translated.items():
@@ -53,10 +72,10 @@ class AcceptsTranslatedNames:
     def drop_bidi_controls(self):
         """No stored text carries a direction control: one in a title could reorder the
         page around it wherever the title is shown."""
-        for model_field in self._meta.concrete_fields:
-            if isinstance(model_field, CharField | TextField):
-                value = getattr(self, model_field.attname)
-                setattr(self, model_field.attname, without_bidi_controls(value))
+        for attname in text_columns(type(self)):
+            value = getattr(self, attname)
+            if isinstance(value, str) and not value.isascii():
+                setattr(self, attname, value.translate(BIDI_CONTROLS))
 
 
 def columns(model, name):
