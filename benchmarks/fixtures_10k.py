@@ -3,12 +3,13 @@
     DEBUG=1 .venv/bin/python benchmarks/fixtures_10k.py
     DEBUG=1 .venv/bin/python benchmarks/fixtures_10k.py --postgres postgres://postgres@127.0.0.1:5432
     DEBUG=1 .venv/bin/python benchmarks/fixtures_10k.py --exports-only   # minutes less
+    DEBUG=1 .venv/bin/python benchmarks/fixtures_10k.py --records 100000 --ours-only
 
 On SQLite (the default) the databases are files in a scratch directory; with --postgres,
 scratch databases `fixtures_10k_*` are created on that server and dropped at the end.
-The script generates 10,000 published records (2,000 mechanisms with 4 activities each)
-with their parts and taxonomies, then measures, each step in its own process so that its
-peak memory (ru_maxrss) is its own:
+The script generates 10,000 published records (2,000 mechanisms with 4 activities each;
+`--records` for another number) with their parts and taxonomies, then measures, each
+step in its own process so that its peak memory (ru_maxrss) is its own:
 
 - export: the streamed fixture of the list of every record (`mechanisms.list_fixtures`),
   against `dumpdata --natural-foreign --natural-primary` of the same models;
@@ -16,8 +17,9 @@ peak memory (ru_maxrss) is its own:
   `loaddata` of dumpdata's file.
 
 It prints wall time and peak memory of each step as it ends, then the ratios ours /
-Django's. Stopped (Ctrl-C, SIGTERM), it stops the step running and drops its scratch
-databases. It is a script, not a test: pytest never collects it.
+Django's. `--ours-only` leaves Django's tools out (for our figures at a size where
+`loaddata` would take hours). Stopped (Ctrl-C, SIGTERM), it stops the step running and
+drops its scratch databases. It is a script, not a test: pytest never collects it.
 """
 
 import argparse
@@ -33,7 +35,7 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-RECORDS = 10_000
+RECORDS = int(os.environ.get("FIXTURES_BENCHMARK_RECORDS", 10_000))  # set by --records
 ACTIVITIES_PER_MECHANISM = 4
 DUMPED_MODELS = [
     "mechanisms.source",
@@ -307,7 +309,7 @@ def report_ratios(results, pairs):
         print(f"{ours} / {theirs}: time x {time_ratio:.2f}, peak memory x {memory_ratio:.2f}")
 
 
-def main(postgres=None, exports_only=False):
+def main(postgres=None, exports_only=False, ours_only=False):
     directory = Path(tempfile.mkdtemp(prefix="fixtures_10k_"))
     databases = PostgresDatabases(postgres) if postgres else SQLiteDatabases(directory)
     try:
@@ -324,18 +326,23 @@ def main(postgres=None, exports_only=False):
         ours_file, dump_file = directory / "ours.json", directory / "dumpdata.json"
         results = {}
         measure("export", databases.url("source"), ours_file, results)
-        measure("dumpdata", databases.url("source"), dump_file, results)
+        if not ours_only:
+            measure("dumpdata", databases.url("source"), dump_file, results)
         if exports_only:
-            report_ratios(results, [("export", "dumpdata")])
+            if not ours_only:
+                report_ratios(results, [("export", "dumpdata")])
             return
         databases.copy("empty", "ours")
         measure("import_fixtures", databases.url("ours"), ours_file, results)
-        databases.copy("empty", "theirs")
-        measure("loaddata", databases.url("theirs"), dump_file, results)
-        for name in ("ours", "theirs"):
+        if not ours_only:
+            databases.copy("empty", "theirs")
+            measure("loaddata", databases.url("theirs"), dump_file, results)
+        for name in ("ours",) if ours_only else ("ours", "theirs"):
             imported = child("count", databases.url(name))["result"]
             if imported != count:
                 sys.exit(f"{name}: {imported} records imported of {count}; no ratios reported")
+        if ours_only:
+            return
         report_ratios(results, [("export", "dumpdata"), ("import_fixtures", "loaddata")])
     finally:
         databases.drop_all()
@@ -350,6 +357,8 @@ if __name__ == "__main__":
         action="store_true",
         help="measure the exports only (the imports take minutes)",
     )
+    parser.add_argument("--records", type=int, help=f"records to generate ({RECORDS})")
+    parser.add_argument("--ours-only", action="store_true", help="leave dumpdata and loaddata out")
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
@@ -359,6 +368,13 @@ if __name__ == "__main__":
     else:
         signal.signal(signal.SIGTERM, stop_on_sigterm)
         try:
-            main(arguments.postgres, exports_only=arguments.exports_only)
+            if arguments.records:
+                # Read by each step's process as RECORDS.
+                os.environ["FIXTURES_BENCHMARK_RECORDS"] = str(arguments.records)
+            main(
+                arguments.postgres,
+                exports_only=arguments.exports_only,
+                ours_only=arguments.ours_only,
+            )
         except KeyboardInterrupt:
             sys.exit("Interrupted: the step running was stopped and the scratch databases dropped.")
