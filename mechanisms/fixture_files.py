@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from json.encoder import encode_basestring
 from pathlib import Path
 
@@ -426,9 +427,38 @@ def load_files(paths, *, conflict=Conflict.REFUSE, dry_run=False, using=DEFAULT_
         write_history(saved, using)
         refresh_search_documents(saved, inserted, using)
         data_changed(using)
+        if len(saved) >= ANALYZE_AFTER_OBJECTS:
+            transaction.on_commit(partial(analyze_tables, tables_written(saved), using), using)
         if dry_run:
             transaction.set_rollback(True, using=using)
     return report
+
+
+# A load that writes this many objects refreshes the planner's statistics of the tables
+# it wrote once it commits, rather than leave the first queries to plans made for the
+# tables before (until autovacuum analyses them, a minute or more later).
+ANALYZE_AFTER_OBJECTS = 1000
+
+
+def tables_written(saved):
+    """The tables a load wrote: each saved object's, its many-to-many links' and those
+    of its history."""
+    tables = set()
+    for model in {item.deserialized.object._meta.concrete_model for item in saved}:
+        related = [model, *(f.remote_field.through for f in model._meta.local_many_to_many)]
+        if hasattr(model._meta, "simple_history_manager_attribute"):
+            related.append(get_history_manager_for_model(model).model)
+        if model is Record:
+            related += RECORD_HISTORY.m2m_models.values()
+        tables |= {related_model._meta.db_table for related_model in related}
+    return sorted(tables)
+
+
+def analyze_tables(tables, using):
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def load_in_bulk(pending, conflict, using):

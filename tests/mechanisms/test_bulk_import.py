@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mechanisms import bulk_import
 from mechanisms.fixture_files import (
+    ANALYZE_AFTER_OBJECTS,
     FixtureRefused,
     copy_versions,
     load_files,
@@ -23,6 +24,7 @@ from mechanisms.models import (
     Organisation,
     Person,
     Record,
+    Section,
     Source,
     Theme,
 )
@@ -506,3 +508,43 @@ def test_search_texts_built_from_memory_are_those_rebuilt_from_the_database():
     assert any(document_ar for _slug, _document, document_ar, _terms in loaded)
     Record.objects.all().refresh_search_documents()
     assert list(Record.objects.order_by("slug").values_list(*columns)) == loaded
+
+
+def planner_row_count(table):
+    """How many rows the query planner's statistics say `table` holds (None: none)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            (rows,) = cursor.fetchone()
+            return None if rows < 0 else int(rows)
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone() is None:
+            return None
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        stats = cursor.fetchall()
+        return int(stats[0][0].split()[0]) if stats else None
+
+
+def test_a_large_load_refreshes_the_planner_statistics_of_the_tables_it_wrote(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    path = write(tmp_path, new_objects(500))
+    with django_capture_on_commit_callbacks(execute=True):
+        report = load_files([path])
+    assert len(report.created) >= ANALYZE_AFTER_OBJECTS
+    tables = {
+        "mechanisms_record": Record.objects.count(),
+        "mechanisms_section": Section.objects.count(),
+        "mechanisms_record_countries": Record.countries.through.objects.count(),
+        "mechanisms_historicalrecord": Record.history.count(),
+    }
+    assert {table: planner_row_count(table) for table in tables} == tables
+
+
+def test_a_small_load_leaves_the_statistics_to_the_database(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    before = planner_row_count("mechanisms_record")
+    with django_capture_on_commit_callbacks(execute=True):
+        load_files([write(tmp_path, new_objects(3))])
+    assert planner_row_count("mechanisms_record") == before
