@@ -10,7 +10,6 @@ Each request runs a fixed number of queries, whatever the page size.
 from functools import wraps
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
@@ -25,6 +24,7 @@ from mechanisms.filters import PeopleFilterSet
 from mechanisms.kinds import registry
 from mechanisms.models import Contact, Organisation, Person, Record
 from mechanisms.models.records import CHILDREN_SHOWN, DERIVED_FIELDS
+from mechanisms.views import CountedPaginator
 
 API_VERSION = 1
 DEFAULT_PER_PAGE = 25
@@ -83,14 +83,15 @@ def unknown_path(request):
     return not_found()
 
 
-def paginated(request, items, serialize_item, extra=None):
-    """A page of `items` as the API gives it, or a 400 response naming the bad parameter."""
+def paginated(request, items, serialize_item, extra=None, count=None):
+    """A page of `items` as the API gives it, or a 400 response naming the bad parameter.
+    `count`: the number of items, when the caller has counted them already."""
     paging = PageForm(request.GET)
     if not paging.is_valid():
         return error_response(400, _("Invalid page."), paging.errors.get_json_data())
     number = paging.cleaned_data["page"] or 1
     per_page = paging.cleaned_data["per_page"] or DEFAULT_PER_PAGE
-    paginator = Paginator(items, per_page)
+    paginator = CountedPaginator(items, per_page, count)
     if number > paginator.num_pages:
         message = ngettext(
             "There is %(count)d page.", "There are %(count)d pages.", paginator.num_pages
@@ -149,6 +150,7 @@ def record_list(request, collection):
         records,
         lambda record: record_data(record, absolute),
         {"facets": [facet_data(facet) for facet in facets]},
+        filterset.results_count,
     )
 
 

@@ -6,19 +6,24 @@ values is neither repeated nor in need of DISTINCT. The counts of a facet come f
 aggregate query over the records filtered by every *other* facet (standard faceting): the
 number next to an option is what ticking it alone in that facet would give.
 
-A vocabulary value is checked for its shape by the form and for its existence against the
-facet's options, which the page loads anyway: the number of queries of a page does not
-depend on how many filters are active.
+A vocabulary value is checked for its shape by the form, then looked up with the other
+selected values in one query (`selected_term_ids`), which also checks that it exists.
+The filters then name the terms by id: the planner reads each id's frequency from the
+link table's statistics, where a filter through the vocabulary's codes left it guessing.
+At 10,000 records that made a list on two facets spend a third of the time in SQL. The
+number of queries of a page does not grow with the number of filters.
 """
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -160,38 +165,47 @@ class RelatedFacetFilter(django_filters.Filter):
         return Record._meta.get_field(self.field_name)
 
     def filter(self, qs, value):
+        """The records linked to any of the terms `value` names, by the terms' ids (an
+        unknown value names none)."""
         if not value:
             return qs
+        term_ids = self.parent.selected_term_ids.get(self.field_name, {})
         relation = self.relation
         through = relation.remote_field.through
         matches = through.objects.filter(
             **{
                 relation.m2m_field_name(): OuterRef("pk"),
-                f"{relation.m2m_reverse_field_name()}__{self.key}__in": value,
+                f"{relation.m2m_reverse_field_name()}_id__in": [
+                    term_ids[item] for item in value if item in term_ids
+                ],
             }
         )
         return qs.filter(Exists(matches))
 
+    def selected_terms(self, values):
+        """The (facet value, id) rows of the terms `values` names, as text."""
+        return (
+            self.relation.related_model.objects.filter(**{f"{self.key}__in": values})
+            .order_by()
+            .values_list(Value(self.field_name, CharField()), Cast(self.key, CharField()), "pk")
+        )
+
     def facet(self, records, selected):
         """Each option with records and each selected one, with its count: one query,
-        driven from the records (their links grouped by option), and one more only when
-        a selected option has no record."""
-        relation = self.relation
-        model = relation.related_model
-        through = relation.remote_field.through
-        record, option = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-        fields = [f.attname for f in model._meta.concrete_fields if not f.is_relation]
-        rows = (
-            through.objects.filter(**{f"{record}__in": records.order_by().values("pk")})
-            .values(*(f"{option}__{name}" for name in fields))
-            .annotate(result_count=Count(f"{record}_id", distinct=self.repeats))
+        and one more only when a selected option has no record. No total: a record has
+        any number of options.
+
+        The query starts from the terms and groups by their primary key, which PostgreSQL
+        accepts for every column of the term: grouped by all the term's columns, it sorted
+        every link row by the names (twice as long at 10,000 records)."""
+        model = self.relation.related_model
+        records_of_term = self.relation.related_query_name()
+        terms = (
+            model.objects.filter(**{f"{records_of_term}__in": records.order_by().values("pk")})
+            .annotate(result_count=Count(records_of_term, distinct=self.repeats))
             .order_by()
         )
-        counted = []
-        for row in rows:
-            count = row.pop("result_count")
-            values = {name: row[f"{option}__{name}"] for name in fields}
-            counted.append((model(**values), count))
+        counted = [(term, term.result_count) for term in terms]
         found = {str(getattr(term, self.key)) for term, _count in counted}
         if missing := [value for value in selected if value not in found]:
             counted += [(term, 0) for term in model.objects.filter(**{f"{self.key}__in": missing})]
@@ -205,7 +219,7 @@ class RelatedFacetFilter(django_filters.Filter):
                 colour_class=f"sdg-{term.number}" if self.field_name == "sdgs" else "",
             )
             for term, count in counted
-        ]
+        ], None
 
 
 def ordering_key(term):
@@ -233,7 +247,8 @@ class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
         return qs.filter(**{f"{self.field_name}__in": value})
 
     def facet(self, records, selected):
-        """One query: the count of each value among `records`."""
+        """One query: the count of each value among `records`, and their total (every
+        record has one value, blank included)."""
         if self.expression is not None:
             records = records.annotate(**{f"facet_{self.field_name}": self.expression})
             column = f"facet_{self.field_name}"
@@ -252,7 +267,7 @@ class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
                 selected=str(value) in selected,
             )
             for value in values
-        ]
+        ], sum(counts.values())
 
     def coerce(self, value):
         return int(value) if self.expression is not None else value
@@ -316,6 +331,7 @@ class RecordFilterSet(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
+        self.results_count = None  # known once `facets()` has counted them
         if queryset is None:
             queryset = self.base_queryset()
         if data is not None and data.get("sort") not in (None, *SORTS):
@@ -367,18 +383,53 @@ class RecordFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    def selected(self, name):
+        """The values selected in facet `name`, as text."""
+        return [str(value) for value in self.form.cleaned_data.get(name) or []]
+
+    @cached_property
+    def selected_term_ids(self):
+        """{field name: {value: id}} of the terms selected in the vocabulary facets, read
+        in one query whatever the number of facets in use (a UNION of their lookups); a
+        value missing here names no term. Valid forms only."""
+        lookups = [
+            facet_filter.selected_terms(values)
+            for name, facet_filter in self.filters.items()
+            if isinstance(facet_filter, RelatedFacetFilter) and (values := self.selected(name))
+        ]
+        term_ids = {}
+        if lookups:
+            for field_name, value, pk in lookups[0].union(*lookups[1:], all=True).order_by():
+                term_ids.setdefault(field_name, {})[value] = pk
+        return term_ids
+
+    def refuse_unknown_terms(self):
+        """Make each selected value that names no term a form error. True if none did."""
+        if not self.form.is_valid():
+            return False
+        for name, facet_filter in self.filters.items():
+            if isinstance(facet_filter, RelatedFacetFilter) and (values := self.selected(name)):
+                known = self.selected_term_ids.get(facet_filter.field_name, {})
+                self.refuse_unknown(name, [value for value in values if value not in known])
+        return self.form.is_valid()
+
     def facets(self, expanded=()):
         """The facets with their counts; unknown vocabulary values become form errors.
-        The facets named in `expanded` show every option."""
+        The facets named in `expanded` show every option.
+
+        A facet on a field every record has (a kind, a status) counts each record once,
+        so when it is not itself in use its counts add up to the number of results:
+        `results_count` keeps it, and the page needs no query to count them."""
         if not self.form.is_valid():
             return []
+        valid = self.refuse_unknown_terms()
         facets = []
         for name in self.facet_names:
-            selected = [str(value) for value in self.form.cleaned_data.get(name) or []]
+            selected = self.selected(name)
             facet_filter = self.filters[name]
-            options = facet_filter.facet(self.filtered_without(name), selected)
-            known = {option.value for option in options}
-            self.refuse_unknown(name, [value for value in selected if value not in known])
+            options, total = facet_filter.facet(self.filtered_without(name), selected)
+            if valid and total is not None and not selected:
+                self.results_count = total
             facets.append(
                 Facet(
                     name=name,
@@ -391,19 +442,8 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def is_valid(self):
         """The form's checks, and that each selected vocabulary value exists: one query
-        per vocabulary facet in use. For downloads and feeds, which load no facets."""
-        if not self.form.is_valid():
-            return False
-        for name in self.facet_names:
-            facet_filter = self.filters[name]
-            selected = [str(value) for value in self.form.cleaned_data.get(name) or []]
-            if selected and isinstance(facet_filter, RelatedFacetFilter):
-                existing = facet_filter.relation.related_model.objects.filter(
-                    **{f"{facet_filter.key}__in": selected}
-                ).values_list(facet_filter.key, flat=True)
-                known = {str(value) for value in existing}
-                self.refuse_unknown(name, [value for value in selected if value not in known])
-        return self.form.is_valid()
+        if a vocabulary facet is in use. For downloads and feeds, which load no facets."""
+        return self.refuse_unknown_terms()
 
     def refuse_unknown(self, name, unknown):
         if unknown:
@@ -420,7 +460,7 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def results(self):
         """The filtered records, or none when a filter value is invalid."""
-        return self.qs if self.form.is_valid() else self.queryset.none()
+        return self.qs if self.refuse_unknown_terms() else self.queryset.none()
 
     def chips(self, facets):
         """The active filters as removable chips (labels from the facets already loaded)."""

@@ -79,7 +79,7 @@ def record_list_page(request, filterset_class, template_name, extra_context=None
         "chips": filterset.chips(facets),
         "clear_all": kept,
         "expanded": sorted(expanded),
-        "page_obj": paginate(request, filterset.results()),
+        "page_obj": paginate(request, filterset.results(), filterset.results_count),
         "page_sizes": PAGE_SIZES,
         "current_page_size": page_size(request),
         **(extra_context or {}),

@@ -7,11 +7,13 @@ from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
-from mechanisms.models import Record
+from mechanisms.filters import ActivityFilterSet
+from mechanisms.models import Country, Organisation, Record
 
 pytestmark = pytest.mark.django_db
 
@@ -174,6 +176,41 @@ class TestActivityFilters:
         assert all("status=completed" in link and "sort=title" in link for link in links)
 
 
+class TestResultCount:
+    """The number of results a list shows is what the filters give, whether a facet's
+    counts gave it or a query counted the records."""
+
+    url = reverse("mechanisms:activity-list")
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {},
+            {"country": "EG"},
+            {"status": "completed"},
+            {"status": "completed", "year": "2013", "activity_type": "event"},
+            {"organisation": ["iom", "las"], "q": "migration"},
+        ],
+    )
+    def test_the_count_is_that_of_the_records_listed(self, client, params):
+        response = client.get(self.url, {**params, "per_page": 100})
+        assert "A filter value is not valid" not in response.text
+        listed = response.context["page_obj"].object_list
+        assert result_count(response) == len(listed)
+        assert f"{len(listed)} result" in response.text
+
+    def test_filters_name_the_terms_by_id(self):
+        filterset = ActivityFilterSet(QueryDict("country=EG&organisation=iom"))
+        sql = str(filterset.results().query)
+        country, organisation = (
+            Country.objects.get(iso_code="EG"),
+            Organisation.objects.get(slug="iom"),
+        )
+        assert f'"country_id" IN ({country.pk})' in sql
+        assert f'"organisation_id" IN ({organisation.pk})' in sql
+        assert "iso_code" not in sql and '"slug" IN' not in sql
+
+
 class TestBadInput:
     url = reverse("mechanisms:activity-list")
 
@@ -196,6 +233,13 @@ class TestBadInput:
         response = client.get(self.url, params)
         assert response.status_code == 200
         assert "A filter value is not valid" in response.text
+        assert result_count(response) == 0
+
+    def test_an_unknown_value_is_named_beside_known_ones(self, client):
+        response = client.get(self.url, {"country": ["EG", "ZZ"], "organisation": "iom"})
+        assert "Unknown value: ZZ." in response.text
+        assert "Unknown value: EG." not in response.text
+        assert "Unknown value: iom." not in response.text
         assert result_count(response) == 0
 
     @pytest.mark.parametrize(
@@ -227,14 +271,20 @@ class TestQueryCounts:
             # count, rows, 3 taxonomies (countries, SDGs, themes), 5 facets
             ("mechanisms:mechanism-list", {}, 10),
             ("mechanisms:area-of-work-list", {}, 10),
-            # count, rows, 3 taxonomies, 8 facets
-            ("mechanisms:activity-list", {}, 13),
+            # rows, 3 taxonomies, 8 facets; the status facet's counts add up to the
+            # number of results, so no query counts them
+            ("mechanisms:activity-list", {}, 12),
+            # a filter on status and year: the activity-type facet gives the count, and
+            # one query looks up the selected country by its code
             (
                 "mechanisms:activity-list",
                 {"country": "EG", "status": "completed", "year": "2013", "q": "meeting"},
                 13,
             ),
+            # the organisations' lookup; the status facet gives the count
             ("mechanisms:activity-list", {"organisation": ["iom", "las"], "sort": "-date"}, 13),
+            # a kind with no choice facet: count, and the lookup of the selected country
+            ("mechanisms:mechanism-list", {"country": "EG"}, 11),
             # organisations with counts; count
             ("mechanisms:organisation-list", {}, 2),
             # people with contacts, roles, count, contacts
