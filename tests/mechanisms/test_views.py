@@ -2,13 +2,16 @@
 
 import base64
 import datetime as dt
+import math
 import re
 from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.http import QueryDict
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -198,6 +201,24 @@ class TestResultCount:
         listed = response.context["page_obj"].object_list
         assert result_count(response) == len(listed)
         assert f"{len(listed)} result" in response.text
+
+    @pytest.mark.parametrize("sort", ["title", "-date"])
+    def test_pages_follow_each_other_in_the_sort_order(self, client, sort):
+        everything = client.get(self.url, {"per_page": 100, "sort": sort})
+        expected = [record.slug for record in everything.context["page_obj"]]
+        paged = []
+        for number in range(1, math.ceil(len(expected) / 10) + 1):
+            page = client.get(self.url, {"per_page": 10, "sort": sort, "page": number})
+            paged += [record.slug for record in page.context["page_obj"]]
+        assert len(expected) > 20
+        assert paged == expected
+
+    def test_a_page_picks_its_rows_by_key_in_the_same_query(self, client):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(self.url, {"per_page": 10, "page": 2})
+        rows = [query["sql"] for query in queries if "LIMIT 10 OFFSET 10" in query["sql"]]
+        assert len(rows) == 1
+        assert '"mechanisms_record"."id" IN (SELECT' in rows[0]
 
     def test_filters_name_the_terms_by_id(self):
         filterset = ActivityFilterSet(QueryDict("country=EG&organisation=iom"))
