@@ -9,9 +9,9 @@ number next to an option is what ticking it alone in that facet would give.
 A vocabulary value is checked for its shape by the form, then looked up with the other
 selected values in one query (`selected_term_ids`), which also checks that it exists.
 The filters then name the terms by id: the planner reads each id's frequency from the
-link table's statistics, where a filter through the vocabulary's codes left it guessing.
-At 10,000 records that made a list on two facets spend a third of the time in SQL. The
-number of queries of a page does not grow with the number of filters.
+link table's statistics, where a filter through the vocabulary's codes left it guessing
+(at 10,000 records, the SQL of a list on two facets went from 139 to 53 ms). The number
+of queries of a page does not grow with the number of filters.
 """
 
 import re
