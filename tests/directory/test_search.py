@@ -109,6 +109,24 @@ def test_the_full_text_index_exists_on_postgresql_only():
         assert definition is None
 
 
+def column_storage(table, column):
+    """PostgreSQL's storage of a column: `m` keeps it in the row, `x` lets it leave."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attname = %s",
+            [table, column],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's column storage")
+def test_the_vector_stays_in_the_row_and_the_long_texts_leave_first():
+    """A common word tests every row's vector; one moved to the TOAST table would be
+    read and decompressed for each test (migration 0003)."""
+    assert column_storage("mechanisms_record", "search_vector") == "m"
+    assert column_storage("mechanisms_record", "search_document") == "x"
+
+
 def test_the_stored_vector_follows_an_edit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         record = Record.objects.get(slug="imrf-2022")
