@@ -216,12 +216,25 @@ def dump(objects):
 INLINE_JSON = DjangoJSONEncoder(ensure_ascii=False)
 
 
+# The values of most fields, written without a call to the JSON encoder (whose call per
+# value took a third of an export's time), found by their exact type in one lookup.
+PLAIN_JSON = {
+    str: encode_basestring,
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
 def layout(value, depth, width=96):
     """`value` as JSON at `depth`: a value, or a list without objects that fits in
     `width`, on one line; anything else one item per line."""
+    plain = PLAIN_JSON.get(type(value))
+    if plain is not None:
+        return plain(value)
     if not isinstance(value, dict | list | tuple):
         return inline(value)
-    if depth > 0:
+    if depth > 0 and not isinstance(value, dict):
         text = inline(value)
         if text is not None and len(text) + 2 * depth <= width:
             return text
@@ -241,17 +254,12 @@ def layout(value, depth, width=96):
 
 
 def inline(value):
-    """`value` on one line, as `INLINE_JSON` writes it; None if it holds an object. The
-    values of most fields (text, numbers, natural keys) are written here without the
-    encoder, whose call per value took a third of an export's time."""
+    """`value` on one line, as `INLINE_JSON` writes it; None if it holds an object."""
+    plain = PLAIN_JSON.get(type(value))
+    if plain is not None:
+        return plain(value)
     if isinstance(value, str):
         return encode_basestring(value)
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if type(value) is int:
-        return int.__repr__(value)
     if isinstance(value, list | tuple):
         items = [inline(item) for item in value]
         return None if None in items else "[" + ", ".join(items) + "]"
