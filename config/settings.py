@@ -100,6 +100,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A per-request connection is cheaper than a persistent one for SQLite.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # PostgreSQL compiles a query to machine code when its estimated cost is high, which a
+    # count over 100,000 records soon is: 13 ms of a 24 ms query, every time, for queries
+    # that run in a few milliseconds without it (benchmarks/RESULTS.md).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public pages are cached until the data changes (mechanisms/cache.py); off to measure

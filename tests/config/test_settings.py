@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -62,6 +65,25 @@ def test_database_url_selects_postgresql_with_persistent_connections():
     )
     assert database["CONN_MAX_AGE"] == 600
     assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_postgresql_connections_do_without_jit_compilation_and_keep_their_own_options():
+    url = "postgres://editor:pw@db.example:5432/directory"
+    plain = settings_under({"SECRET_KEY": "k", "DATABASE_URL": url})
+    assert plain["DATABASES"]["default"]["OPTIONS"]["options"] == "-c jit=off"
+    own = settings_under(
+        {"SECRET_KEY": "k", "DATABASE_URL": f"{url}?options=-c%20statement_timeout%3D5000"}
+    )
+    assert own["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c statement_timeout=5000 -c jit=off"
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_the_database_session_has_jit_off(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_redis_url_selects_the_redis_cache():
