@@ -4,10 +4,10 @@ A search for a common word matches most records, so PostgreSQL scans the table a
 tests every row's vector, once for the results and once per facet. With the default
 storage, a row longer than 2 kB has its largest values compressed or moved to the TOAST
 table, the vector among them, and every test of such a row reads and decompresses it
-again: at 10,000 records, "migration" (96% of them) took 45 ms a query. With MAIN, the
+again: at 10,000 records, "migration" (96% of them) took 30-45 ms a scan. With MAIN, the
 long texts (summaries, search documents) leave the row first and the vector stays in it,
 uncompressed unless the row is still too long: 10 ms. The planner does not count the
-cost of reading a TOASTed value, so no index or setting would have avoided it.
+cost of reading a TOASTed value, so it keeps choosing the scan.
 
 Rewriting the vectors moves the existing ones under the new storage. SQLite has no such
 storage: nothing to do there.
