@@ -70,6 +70,10 @@ def test_gunicorn_limits_requests_and_logs_to_stdout(monkeypatch):
     assert config["limit_request_line"] == 4094
     assert config["limit_request_fields"] == 100
     assert config["limit_request_field_size"] == 8190
+    # Workers are recycled, at staggered moments, but not so often that a burst of cached
+    # pages spends its time starting new ones.
+    assert config["max_requests"] >= 20000
+    assert 0 < config["max_requests_jitter"] < config["max_requests"]
     assert config["accesslog"] == "-"
     handler = config["logconfig_dict"]["handlers"]["stdout"]
     assert handler["stream"] == "ext://sys.stdout"
