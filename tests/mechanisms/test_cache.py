@@ -1,5 +1,7 @@
 """Public pages come from the cache until the data changes, and answer 304 when unchanged."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -7,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import http_date
 
 from mechanisms.models import DataVersion, Record, Theme
 
@@ -82,6 +85,19 @@ def test_every_kind_of_change_raises_the_version(change, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         change()
     assert DataVersion.current()[0] > before
+
+
+def test_the_version_is_read_with_its_time_in_utc(client):
+    DataVersion.objects.all().delete()
+    assert DataVersion.current() == (0, None)
+    DataVersion.bump()
+    stored = DataVersion.objects.get()
+    number, changed_at = DataVersion.current()
+    assert (number, changed_at) == (stored.number, stored.changed_at)
+    assert changed_at.utcoffset() == dt.timedelta(0)
+    response = client.get("/en/")
+    assert response["ETag"] == f'"{number}-en"'
+    assert response["Last-Modified"] == http_date(changed_at.timestamp())
 
 
 def test_a_transaction_raises_the_version_once(django_capture_on_commit_callbacks):
