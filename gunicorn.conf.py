@@ -12,14 +12,20 @@ from gunicorn.glogging import Logger
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# Sync workers: the pages are short CPU and database work. Twice the cores plus one is
-# gunicorn's advice, capped so a large machine does not open more database connections
-# than PostgreSQL allows (each worker keeps one, see CONN_MAX_AGE).
+# Threaded workers, one thread each by default: the pages are short CPU and database
+# work. Not sync workers: a sync worker cannot tell the master it is alive while it
+# serves, so a request that outlasts `timeout` is killed mid-stream, and the visitor gets
+# a truncated file with a 200 (the CSV of 100,000 records streams for minutes,
+# benchmarks/RESULTS.md). A threaded worker's main thread answers the master while
+# another streams; `timeout` then restarts a worker whose main loop is stuck. Twice the
+# cores plus one is gunicorn's advice, capped so a large machine does not open more
+# database connections than PostgreSQL allows (each worker keeps one, see CONN_MAX_AGE).
+worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 12)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
-# A request that runs longer than this is killed (and logged); the slowest pages, full
-# downloads, stream well within it. On a restart, workers finish what they serve.
+# A worker whose main loop is silent for this long is killed (and logged) and replaced.
+# On a restart, workers finish what they serve.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5

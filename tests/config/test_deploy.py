@@ -1,14 +1,19 @@
 """The production environment the README documents passes Django's deployment checks,
 and gunicorn's configuration holds its limits."""
 
+import http.client
 import multiprocessing
 import os
 import runpy
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from tests.config import slow_stream
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -66,6 +71,7 @@ def test_gunicorn_limits_requests_and_logs_to_stdout(monkeypatch):
     config = gunicorn_settings()
     assert config["workers"] == min(2 * multiprocessing.cpu_count() + 1, 12)
     assert config["timeout"] == 30
+    assert config["worker_class"] == "gthread"  # see the next test
     assert config["graceful_timeout"] == 30
     assert config["limit_request_line"] == 4094
     assert config["limit_request_fields"] == 100
@@ -84,3 +90,50 @@ def test_gunicorn_workers_follow_the_environment(monkeypatch):
     monkeypatch.setenv("GUNICORN_THREADS", "4")
     config = gunicorn_settings()
     assert (config["workers"], config["threads"]) == (3, 4)
+
+
+@pytest.fixture
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_download_longer_than_the_timeout_is_served_whole(free_port):
+    """A worker streaming for longer than `timeout` is not killed mid-stream: the visitor
+    would get a truncated file with a 200."""
+    environment = os.environ | {
+        "GUNICORN_BIND": f"127.0.0.1:{free_port}",
+        "GUNICORN_TIMEOUT": "1",
+        "WEB_CONCURRENCY": "1",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "tests.config.slow_stream:application"],
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        body = fetch_when_up(free_port)
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=30)[1].decode()
+    assert 2 * int(environment["GUNICORN_TIMEOUT"]) < slow_stream.CHUNKS * slow_stream.PAUSE
+    assert body == "".join(f"line {number}\n" for number in range(slow_stream.CHUNKS))
+    assert "WORKER TIMEOUT" not in log
+
+
+def fetch_when_up(port, attempts=100):
+    for _ in range(attempts):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+        try:
+            connection.request("GET", "/")
+            return connection.getresponse().read().decode()
+        except http.client.IncompleteRead as cut:  # the worker was killed mid-stream
+            return cut.partial.decode()
+        except ConnectionRefusedError:
+            time.sleep(0.1)
+        finally:
+            connection.close()
+    raise AssertionError(f"gunicorn did not answer on port {port}")
