@@ -29,6 +29,7 @@ import argparse
 import http.client
 import json
 import os
+import runpy
 import secrets
 import shutil
 import signal
@@ -45,7 +46,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk_report.lua"
 # The smoke run checks that the command works, beside the rest of the test suite: one
-# gunicorn worker (with its two threads) keeps it to about one core.
+# gunicorn worker keeps it to about one core.
 SMOKE = {
     "records": 300,
     "duration": 1.0,
@@ -56,12 +57,17 @@ SMOKE = {
 }
 CSV_PAGE = "CSV export, every record"
 FLOOR_PATH = "/__floor__/"  # benchmarks/urls.py
-# gunicorn: one worker per core, two threads each: a thread runs Python while the other
-# waits for the database.
-WORKERS = 2
-THREADS = 2
 RSS_SAMPLE_SECONDS = 0.05
 DATABASE_LABELS = {"postgres": "PostgreSQL", "sqlite": "SQLite"}
+
+
+def deployed_gunicorn():
+    """gunicorn's settings as `gunicorn.conf.py` gives them on this machine: the server is
+    measured as it is deployed. (Two workers of two threads each, as measured before,
+    gave uneven figures: wrk's eight kept-alive connections often all went to one
+    worker, which then served on one core while the other idled, halving the page's
+    requests/s from one run to the next.)"""
+    return runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
 
 
 class BenchmarkError(Exception):
@@ -190,8 +196,6 @@ class Server:
             str(workers),
             "--threads",
             str(threads),
-            "--worker-class",
-            "gthread" if threads > 1 else "sync",
             "--timeout",
             str(int(timeout)),
             "--graceful-timeout",
@@ -522,7 +526,7 @@ def flush_redis(url):
 def report(runs, options):
     lines = [
         f"gunicorn: {options.workers} workers x {options.threads} threads "
-        f"({'gthread' if options.threads > 1 else 'sync'}); wrk: 1 thread, "
+        f"({deployed_gunicorn()['worker_class']}); wrk: 1 thread, "
         f"{options.connections} connections, {options.duration:g} s per page"
         + (f" after {options.warmup:g} s of warm-up" if options.warmup else "")
         + f"; {options.records:,} synthetic records (seed {options.seed}).",
@@ -738,9 +742,18 @@ def parse_arguments(argv):
     parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per page (10)")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up per page (2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
-    parser.add_argument("--workers", type=int, default=WORKERS, help=f"gunicorn ({WORKERS})")
+    deployed = deployed_gunicorn()
     parser.add_argument(
-        "--threads", type=int, default=THREADS, help=f"gunicorn threads per worker ({THREADS})"
+        "--workers",
+        type=int,
+        default=deployed["workers"],
+        help=f"gunicorn workers (as gunicorn.conf.py deploys: {deployed['workers']})",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=deployed["threads"],
+        help=f"gunicorn threads per worker (as deployed: {deployed['threads']})",
     )
     parser.add_argument(
         "--timeout", type=float, default=30, help="seconds a page request may take (30)"
