@@ -39,21 +39,24 @@ SORTS = ("title", "-date", "date", "-modified")
 
 
 def sort_order(sort):
-    """The ORDER BY of a sort, titles in the visitor's language."""
+    """The ORDER BY of a sort, titles in the visitor's language; the key last, so that
+    records with the same title keep one order and each is on one page only."""
     title = bilingual.ordering("title")
     return {
-        "title": (title,),
+        "title": (title, "pk"),
         "-date": (
             F("sort_year").desc(nulls_last=True),
             F("start_date").desc(nulls_last=True),
             title,
+            "pk",
         ),
         "date": (
             F("sort_year").asc(nulls_last=True),
             F("start_date").asc(nulls_last=True),
             title,
+            "pk",
         ),
-        "-modified": ("-updated_at", title),
+        "-modified": ("-updated_at", title, "pk"),
     }[sort]
 
 
@@ -344,6 +347,15 @@ class RecordFilterSet(django_filters.FilterSet):
         """The records of this list before any filter."""
         records = Record.objects.for_list()
         return records.of_kind(*cls.kinds) if cls.kinds else records
+
+    def filter_queryset(self, queryset):
+        """The filtered records in the order asked for; without one, by relevance when
+        searching, else by title in the visitor's language (the first choice of the
+        form's "Sort by"), not by the model's order, which is the English title's."""
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("sort") or self.form.cleaned_data.get("q"):
+            return queryset
+        return self.sort_by(queryset, "sort", "title")
 
     def filter_part_of(self, queryset, name, value):
         """The records that belong to the record `value` (its slug): a record page lists

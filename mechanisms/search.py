@@ -81,7 +81,7 @@ def matching(records, text):
         return (
             records.filter(search_vector=query)
             .annotate(search_rank=SearchRank(F("search_vector"), query))
-            .order_by("-search_rank", "title_en")
+            .order_by("-search_rank", "title_en", "pk")
         )
     matches, title_hits = Q(), []
     for pattern in map(sqlite_pattern, english):
@@ -94,7 +94,11 @@ def matching(records, text):
             Case(When(search_terms_ar__regex=rf"^[^\n]*?{pattern}", then=1), default=0)
         )
     rank = sum(title_hits, Value(0))
-    return records.filter(matches).annotate(search_rank=rank).order_by("-search_rank", "title_en")
+    return (
+        records.filter(matches)
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "title_en", "pk")
+    )
 
 
 def is_acronym(word):

@@ -66,6 +66,17 @@ def test_the_switcher_keeps_the_page_its_filters_sort_and_page(client):
     assert f'href="{expected}" hreflang="ar"' in switcher.group(0)
 
 
+def test_a_list_is_in_the_order_of_the_arabic_titles_before_any_sort_is_chosen(client):
+    """The form's "Sort by" shows "Title, A to Z" first; the list it shows before a
+    choice is in that order, titles in Arabic, not in the English titles' order."""
+    make_record(title_en="Aaa first in English", title_ar="ي آخر بالعربية")
+    shown = client.get(arabic("mechanisms:mechanism-list"), {"per_page": 100})
+    chosen = client.get(arabic("mechanisms:mechanism-list"), {"per_page": 100, "sort": "title"})
+    titles = [record.title for record in shown.context["page_obj"]]
+    assert titles == [record.title for record in chosen.context["page_obj"]]
+    assert titles[-1] == "ي آخر بالعربية"  # first by its English title
+
+
 def test_countries_are_named_in_arabic_with_palestine_as_a_state(client):
     palestine = Country.objects.get(iso_code="PS")
     assert (palestine.name_en, palestine.name_ar) == ("State of Palestine", "دولة فلسطين")

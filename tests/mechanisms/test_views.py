@@ -17,6 +17,7 @@ from django.utils.html import escape
 
 from mechanisms.filters import ActivityFilterSet
 from mechanisms.models import Country, Organisation, Record
+from tests.factories import make_record
 
 pytestmark = pytest.mark.django_db
 
@@ -212,6 +213,21 @@ class TestResultCount:
             paged += [record.slug for record in page.context["page_obj"]]
         assert len(expected) > 20
         assert paged == expected
+
+    @pytest.mark.parametrize("sort", ["", "title", "-date", "date"])
+    def test_records_that_tie_in_the_order_are_each_on_one_page(self, client, sort):
+        """Records with the same title and date keep one order, that of their keys: a
+        page boundary among them neither repeats nor skips one."""
+        twins = [
+            make_record(kind="activity", title="Twin meeting", year=2015).slug for _ in range(12)
+        ]
+        paged = []
+        for number in range(1, 20):
+            page = client.get(self.url, {"per_page": 10, "sort": sort, "page": number})
+            paged += [record.slug for record in page.context["page_obj"]]
+            if not page.context["page_obj"].has_next():
+                break
+        assert [slug for slug in paged if slug in twins] == twins
 
     def test_a_page_picks_its_rows_by_key_in_the_same_query(self, client):
         with CaptureQueriesContext(connection) as queries:
