@@ -115,11 +115,16 @@ def current_language():
 def ordering(name):
     """ORDER BY a translated field in the visitor's language, English where it is
     missing (`ordering("title")`, `ordering("organisation__name")`)."""
-    language = current_language()
+    return sort_text(name, current_language()).asc()
+
+
+def sort_text(name, language):
+    """The text that orders by the translated field `name` in `language`: its own, or
+    the English where it is missing. Indexes that serve this order are declared with it."""
     english = F(f"{name}_{SOURCE_LANGUAGE}")
     if language == SOURCE_LANGUAGE:
-        return english.asc()
-    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), english).asc()
+        return english
+    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), english)
 
 
 def text_sort_key(text):

@@ -472,6 +472,20 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
         indexes = [
             # Lists of one kind sorted by title, the default listing of every kind.
             models.Index(fields=["kind", "publication", "title_en"], name="record_kind_listing"),
+            # Lists of every kind (search, countries, SDGs) by title, in each language: a
+            # deep page walks the index instead of sorting every record.
+            models.Index(
+                F("publication"),
+                bilingual.sort_text("title", "en"),
+                F("id"),
+                name="record_listing_by_title",
+            ),
+            models.Index(
+                F("publication"),
+                bilingual.sort_text("title", "ar"),
+                F("id"),
+                name="record_listing_by_title_ar",
+            ),
             # "Most recently updated" on the home page.
             models.Index(fields=["-updated_at"], name="record_recently_updated"),
             # The ordered children of a record on its detail page.
