@@ -63,10 +63,7 @@ DATABASE_LABELS = {"postgres": "PostgreSQL", "sqlite": "SQLite"}
 
 def deployed_gunicorn():
     """gunicorn's settings as `gunicorn.conf.py` gives them on this machine: the server is
-    measured as it is deployed. (Two workers of two threads each, as measured before,
-    gave uneven figures: wrk's eight kept-alive connections often all went to one
-    worker, which then served on one core while the other idled, halving the page's
-    requests/s from one run to the next.)"""
+    measured as it is deployed."""
     return runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
 
 
@@ -368,10 +365,17 @@ def drain(server, options):
 
 
 def run_wrk(port, path, seconds, options):
+    """wrk's figures for `path`, each request on a connection of its own, as the reverse
+    proxy in front of gunicorn sends them (nginx's default). Kept alive, wrk's
+    connections stayed with the worker that accepted them: often most of them with one
+    worker, which then served one request at a time while the others idled, halving a
+    page's requests/s from one run to the next."""
     command = [
         "wrk",
         "--threads",
         "1",
+        "--header",
+        "Connection: close",
         "--connections",
         str(options.connections),
         "--duration",
@@ -526,7 +530,7 @@ def flush_redis(url):
 def report(runs, options):
     lines = [
         f"gunicorn: {options.workers} workers x {options.threads} threads "
-        f"({deployed_gunicorn()['worker_class']}); wrk: 1 thread, "
+        f"({deployed_gunicorn()['worker_class']}); wrk: 1 thread, a connection per request, "
         f"{options.connections} connections, {options.duration:g} s per page"
         + (f" after {options.warmup:g} s of warm-up" if options.warmup else "")
         + f"; {options.records:,} synthetic records (seed {options.seed}).",
