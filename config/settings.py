@@ -101,18 +101,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A per-request connection is cheaper than a persistent one for SQLite.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 else:
-    # Two planner settings for a directory whose tables fit in memory; options the URL
-    # gives (`?options=-c ...`) come after them, so an operator's own win.
-    # - No JIT: PostgreSQL compiles a query to machine code when its estimated cost is
-    #   high, which a count over 100,000 records soon is: 13 ms of a 24 ms query, every
-    #   time, for queries that run in a few milliseconds without it.
-    # - A random read priced as on SSDs or in memory (1.1), not as on a spinning disk
-    #   (4, the default): priced as on a disk, a read of 10,000 records in title order
-    #   by their index looked dearer than reading them all and sorting them, 43 ms
-    #   against 6 ms for the last page of the full list (benchmarks/RESULTS.md).
+    # No JIT: PostgreSQL compiles a query to machine code when its estimated cost is high,
+    # which a count over 100,000 records soon is: 13 ms of a 24 ms query, every time, for
+    # queries that run in a few milliseconds without it (benchmarks/RESULTS.md). Options
+    # the URL gives (`?options=-c ...`) come after it, so an operator's own win.
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    ours = "-c jit=off -c random_page_cost=1.1"
-    options["options"] = f"{ours} {options.get('options', '')}".strip()
+    options["options"] = f"-c jit=off {options.get('options', '')}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Public pages are cached until the data changes (mechanisms/cache.py); off to measure
