@@ -14,6 +14,9 @@ import itertools
 from functools import cache
 from types import SimpleNamespace
 
+from django.db import connections
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.utils.encoding import is_protected_type
 
 from mechanisms.models.records import DERIVED_FIELDS
@@ -56,15 +59,19 @@ def has_natural_key(model):
     return callable(getattr(model, "natural_key", None))
 
 
+class ColumnName(str):
+    """An attribute's name as a stand-in row gives it: a string, so that a natural key
+    may work on it, yet told apart by identity from any string made from it."""
+
+
 class ReadRecorder:
     """A stand-in for a row that notes which attributes are read from it."""
 
     def __init__(self):
-        self.read = []
+        self.read = {}
 
     def __getattr__(self, name):
-        self.read.append(name)
-        return name
+        return self.read.setdefault(name, ColumnName(name))
 
 
 @cache
@@ -76,7 +83,7 @@ def natural_key_columns(model):
     try:
         model.natural_key(recorder)
     except (AttributeError, TypeError):  # it reads through a related row
-        recorder.read.append("…")
+        recorder.read["…"] = None
     columns = {f.attname for f in model._meta.concrete_fields}
     if not recorder.read or not set(recorder.read) <= columns:
         raise TypeError(
@@ -86,8 +93,26 @@ def natural_key_columns(model):
     return tuple(recorder.read)
 
 
+@cache
+def natural_key_is_its_columns(model):
+    """Whether `model.natural_key()` is the values of its columns as they are, in their
+    order (every model's here): a row's key is then its columns' values, with no call."""
+    columns = natural_key_columns(model)
+    recorder = ReadRecorder()
+    key = model.natural_key(recorder)
+    names = tuple(recorder.read.values())
+    return (
+        names == columns
+        and type(key) is tuple
+        and len(key) == len(names)
+        and all(part is name for part, name in zip(key, names, strict=True))
+    )
+
+
 def natural_key(model, values):
-    """`model.natural_key()` of a row whose key columns hold `values`."""
+    """`model.natural_key()` of a row whose key columns hold `values` (a tuple)."""
+    if natural_key_is_its_columns(model):
+        return values
     columns = natural_key_columns(model)
     return model.natural_key(SimpleNamespace(**dict(zip(columns, values, strict=True))))
 
@@ -101,6 +126,9 @@ class NaturalKeys(dict):
         return key
 
 
+# The empty value of a field that has none: the field is always written.
+ALWAYS_WRITTEN = object()
+
 # Values Django's serializer passes through as they are (most of a fixture's values).
 PLAIN_TYPES = {str, int, float, bool, type(None)}
 
@@ -111,6 +139,21 @@ def exported_value(model_field, value):
     if is_protected_type(value) or isinstance(value, str):
         return value
     return model_field.value_to_string(SimpleNamespace(**{model_field.attname: value}))
+
+
+def filter_by_ids(queryset, attname, ids):
+    """`queryset.filter(<attname>__in=ids)` for primary keys read from the database,
+    without the lookup's preparation of each one (a fifth of the time of an export of
+    10,000 records)."""
+    if not ids:
+        return queryset.none()
+    model = queryset.model
+    quote = connections[queryset.db].ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.get_field(attname).column)}"
+    placeholders = ", ".join(["%s"] * len(ids))
+    return queryset.filter(
+        RawSQL(f"{column} IN ({placeholders})", ids, output_field=BooleanField())
+    )
 
 
 def links(model_field, pks, natural_keys):
@@ -127,13 +170,20 @@ def links(model_field, pks, natural_keys):
     keyed = has_natural_key(target_model)
     key_columns = natural_key_columns(target_model) if keyed else ("pk",)
     pairs = (
-        through._base_manager.filter(**{f"{source}__in": pks})
+        filter_by_ids(through._base_manager.all(), f"{source}_id", pks)
         .order_by(*ordering, f"{target}__pk")
         .values_list(f"{source}_id", *(f"{target}__{column}" for column in key_columns))
     )
     linked = {pk: [] for pk in pks}
-    for pk, *key in pairs:
-        linked[pk].append(natural_keys[target_model, tuple(key)] if keyed else key[0])
+    if not keyed:
+        for pk, target_pk in pairs:
+            linked[pk].append(target_pk)
+    elif natural_key_is_its_columns(target_model):
+        for pk, *key in pairs:
+            linked[pk].append(tuple(key))
+    else:
+        for pk, *key in pairs:
+            linked[pk].append(natural_keys[target_model, tuple(key)])
     return linked
 
 
@@ -162,14 +212,19 @@ def serialized_rows(queryset, *, extra=()):
     for model_field in columns:
         selected_columns.append(model_field.attname)
         selected_columns += [f"{model_field.name}__{c}" for c in keyed.get(model_field.name, ())]
-    # Where each field's value and the columns of its natural key sit in a row.
+    empty = empty_values(model)
+    # For each field: its name, where its value and the columns of its natural key sit
+    # in a row, whether that key is the columns' values as they are, and the empty
+    # value that leaves it out of the item.
     plan = []
     position = 1
     for model_field in columns:
         width = len(keyed.get(model_field.name, ()))
-        plan.append((model_field, position, position + 1 if width else None, width))
+        key_at = position + 1 if width else None
+        as_is = bool(width) and natural_key_is_its_columns(model_field.related_model)
+        omitted = empty.get(model_field.name, ALWAYS_WRITTEN)
+        plan.append((model_field, position, key_at, position + 1 + width, as_is, omitted))
         position += 1 + width
-    empty = empty_values(model)
     label = model._meta.label_lower
     with_pk = not has_natural_key(model)
     natural_keys = NaturalKeys()
@@ -179,26 +234,25 @@ def serialized_rows(queryset, *, extra=()):
         .iterator(chunk_size=STREAM_CHUNK_SIZE)
     )
     for chunk in itertools.batched(rows, STREAM_CHUNK_SIZE):
-        linked = {f.name: links(f, [row[0] for row in chunk], natural_keys) for f in many}
+        linked = [(f.name, links(f, [row[0] for row in chunk], natural_keys)) for f in many]
         for row in chunk:
             fields = {}
-            for model_field, at, key_at, width in plan:
+            for model_field, at, key_at, key_end, key_as_is, omitted in plan:
                 value = row[at]
                 if key_at is not None:
                     if value is not None:
-                        key = row[key_at : key_at + width]
-                        value = natural_keys[model_field.related_model, key]
+                        value = row[key_at:key_end]
+                        if not key_as_is:
+                            value = natural_keys[model_field.related_model, value]
                 elif type(value) not in PLAIN_TYPES:
                     value = exported_value(model_field, value)
-                fields[model_field.name] = value
-            for model_field in many:
-                fields[model_field.name] = linked[model_field.name][row[0]]
+                if omitted is ALWAYS_WRITTEN or value != omitted:
+                    fields[model_field.name] = value
+            for name, keys in linked:
+                if keys[row[0]]:
+                    fields[name] = keys[row[0]]
             item = {"model": label}
             if with_pk:
                 item["pk"] = row[0]
-            item["fields"] = {
-                name: value
-                for name, value in fields.items()
-                if name not in empty or value != empty[name]
-            }
+            item["fields"] = fields
             yield item, row[len(selected_columns) :]

@@ -9,7 +9,10 @@ from django.core.management import call_command
 from mechanisms.fixture_rows import (
     empty_values,
     exported_field_names,
+    filter_by_ids,
+    natural_key,
     natural_key_columns,
+    natural_key_is_its_columns,
     serialized_rows,
 )
 from mechanisms.models import (
@@ -116,3 +119,35 @@ def test_a_natural_key_made_of_another_rows_columns_is_refused_by_name():
     row's columns, so a foreign key to a part could not be exported this way."""
     with pytest.raises(TypeError, match=r"mechanisms\.Section's natural key is not made of"):
         natural_key_columns(Section)
+
+
+class LowerCaseKeyRecord:
+    """A model whose natural key is made from its column, not the column as it is."""
+
+    _meta = Record._meta
+
+    def natural_key(self):
+        return (self.slug.lower(),)
+
+
+def test_a_key_that_is_its_columns_is_taken_from_the_row_as_it_is():
+    assert natural_key_is_its_columns(Record)
+    assert natural_key_is_its_columns(Country)
+    assert natural_key(Record, ("labour-migration",)) == ("labour-migration",)
+
+
+def test_a_key_made_from_its_columns_is_made_by_the_models_own_method():
+    assert natural_key_columns(LowerCaseKeyRecord) == ("slug",)
+    assert not natural_key_is_its_columns(LowerCaseKeyRecord)
+    assert natural_key(LowerCaseKeyRecord, ("Labour-Migration",)) == ("labour-migration",)
+
+
+def test_rows_filtered_by_ids_are_those_rows_and_no_ids_no_rows():
+    first, _second, third = Record.objects.order_by("pk").values_list("pk", flat=True)[:3]
+    filtered = filter_by_ids(Record.objects.all(), "id", [third, first])
+    assert sorted(filtered.values_list("pk", flat=True)) == [first, third]
+    assert filter_by_ids(Record.objects.all(), "id", []).count() == 0
+    links = filter_by_ids(Record.countries.through.objects.all(), "record_id", [first])
+    assert set(links.values_list("country_id", flat=True)) == set(
+        Record.objects.get(pk=first).countries.values_list("pk", flat=True)
+    )
