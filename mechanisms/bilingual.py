@@ -27,6 +27,7 @@ def without_bidi_controls(text):
     return text.translate(BIDI_CONTROLS) if isinstance(text, str) else text
 
 
+@cache
 def is_translated(model, name):
     return isinstance(getattr(model, name, None), TranslatedField)
 

@@ -7,6 +7,8 @@ counts therefore cover every kind in one query, and fixtures keep plain natural 
 (multi-table inheritance cannot be loaded by natural key).
 """
 
+from functools import cache
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -579,10 +581,11 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
         return errors
 
 
+@cache
 def columns(name):
     """The model fields behind a field of Record: one, or one per language for a
     translated field."""
-    return [Record._meta.get_field(column) for column in bilingual.columns(Record, name)]
+    return tuple(Record._meta.get_field(column) for column in bilingual.columns(Record, name))
 
 
 def verbose_name(name):
