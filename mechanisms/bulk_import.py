@@ -73,6 +73,8 @@ SINGLE_FIELD_KEYS = {
     Record: "slug",
 }
 INSERT_ORDER = [*SINGLE_FIELD_KEYS, *RECORD_PARTS]
+# A part's key is its record's and its position (every part's `position` is alike).
+PART_POSITION = RECORD_PARTS[0]._meta.get_field("position")
 # What validation reads of a referenced row besides its key: a record's parent's kind.
 READ_WITH_KEY = {Record: ["kind"]}
 
@@ -182,10 +184,10 @@ class KnownKeys:
     def own_key(self, concrete, obj):
         fields = obj.fields
         if concrete in SINGLE_FIELD_KEYS:
-            key_field = concrete._meta.get_field(SINGLE_FIELD_KEYS[concrete])
-            return (key_field.to_python(fields.get(key_field.name)),)
+            own = key_field(concrete)
+            return (own.to_python(fields.get(own.name)),)
         record = single_key(fields.get("record"), Record)
-        return (record, Record._meta.get_field("position").to_python(fields.get("position", 0)))
+        return (record, PART_POSITION.to_python(fields.get("position", 0)))
 
     def is_new(self, concrete, obj):
         key = self.own_key(concrete, obj)
@@ -238,12 +240,18 @@ def writable_field(model, name):
     return model_field
 
 
+@cache
+def key_field(model):
+    """The field that holds a model's natural key (a record's `slug`)."""
+    return model._meta.get_field(SINGLE_FIELD_KEYS[model])
+
+
 def single_key(value, model):
     """A natural key as written in a file (["slug"]), checked and converted."""
     if not isinstance(value, list | tuple) or len(value) != 1:
         raise NotBulkLoadable(f"not a natural key: {value!r}")
     try:
-        return (model._meta.get_field(SINGLE_FIELD_KEYS[model]).to_python(value[0]),)
+        return (key_field(model).to_python(value[0]),)
     except ValidationError as error:
         raise NotBulkLoadable(str(error)) from None
 
@@ -280,6 +288,7 @@ def build(concrete, obj, keys):
     """The instance of a new object, its references resolved, as the deserializer
     builds it; a reference to a new object of the same model is kept for later."""
     data = {}
+    referred = []
     for name, value in obj.fields.items():
         model_field = writable_field(obj.model, name)
         if model_field.many_to_many:
@@ -305,13 +314,20 @@ def build(concrete, obj, keys):
             if target is concrete and key in keys.new_keys[concrete]:
                 obj.self_reference = (model_field, key)
             else:
-                data[model_field.name] = keys.row(target, key)
+                row = keys.row(target, key)
+                # The column's value and the row in the relation's cache, as assigning
+                # the row does, without the checks of an assignment (the row is of the
+                # model the key was looked up in).
+                data[model_field.attname] = getattr(row, model_field.target_field.attname)
+                referred.append((model_field, row))
         else:
             try:
                 data[model_field.name] = model_field.to_python(value)
             except ValidationError as error:
                 raise NotBulkLoadable(str(error)) from None
     obj.instance = obj.model(**data)
+    for model_field, row in referred:
+        model_field.set_cached_value(obj.instance, row)
 
 
 def set_levels(concrete, objects):
