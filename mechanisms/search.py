@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models.expressions import Col
+from django.db.models.sql import Query
 
 from mechanisms import arabic
 from mechanisms.bilingual import is_translated, without_bidi_controls
@@ -250,10 +252,6 @@ def write_search_texts(sources, using, batch_size=500):
             record.search_terms_ar = arabic_terms(record, record.search_document_ar, vendor)
         model = type(records[0])._meta.concrete_model
         store_search_texts(model, records, using)
-        if vendor == "postgresql":
-            model._base_manager.using(using).filter(pk__in=[r.pk for r in records]).update(
-                search_vector=search_vector()
-            )
 
 
 def sources_in_memory(records, parts, links, using):
@@ -339,11 +337,36 @@ def organisations_with_parents(model, ids, using):
 SEARCH_TEXT_COLUMNS = ("search_document", "search_document_ar", "search_terms_ar")
 
 
+def vector_of_new_texts(model, connection):
+    """SQL and parameters of `search_vector()` for an UPDATE that writes the search texts
+    from a row set named `new`: the texts are read from `new`, the other columns (the
+    title) from the row updated, so that the vector is the one of the texts written."""
+    query = Query(model)
+    resolved = search_vector().resolve_expression(query, allow_joins=False)
+    replacements = {
+        column: Col("new", column.target)
+        for column in columns_read(resolved)
+        if column.target.name in SEARCH_TEXT_COLUMNS
+    }
+    return query.get_compiler(connection=connection).compile(
+        resolved.replace_expressions(replacements)
+    )
+
+
+def columns_read(expression):
+    if isinstance(expression, Col):
+        yield expression
+    for source in expression.get_source_expressions():
+        if source is not None:
+            yield from columns_read(source)
+
+
 def store_search_texts(model, records, using):
     """Write the search texts of `records`: on PostgreSQL one UPDATE from arrays of the
-    values (`unnest`), elsewhere one UPDATE statement run for each (`executemany`).
-    Django's `bulk_update` builds one statement with a CASE branch per record and
-    column, and compiling it took longer than building the texts."""
+    values (`unnest`), which also writes the search vector made of them; elsewhere one
+    UPDATE statement run for each (`executemany`). Django's `bulk_update` builds one
+    statement with a CASE branch per record and column, and compiling it took longer
+    than building the texts; a second UPDATE for the vector wrote every row twice."""
     connection = connections[using]
     quote = connection.ops.quote_name
     table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
@@ -357,11 +380,13 @@ def store_search_texts(model, records, using):
             arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
             names = ", ".join(quote(column.column) for column in columns)
             assignments = ", ".join(f"{quote(c.column)} = new.{quote(c.column)}" for c in columns)
+            vector, vector_params = vector_of_new_texts(model, connection)
             statement = (
-                f"UPDATE {table} SET {assignments} "  # nosec B608
+                f"UPDATE {table} SET {assignments}, "  # nosec B608
+                f"{quote(model._meta.get_field('search_vector').column)} = {vector} "
                 f"FROM unnest({arrays}) AS new(key, {names}) WHERE {table}.{key} = new.key"
             )
-            values = [[record.pk for record in records]]
+            values = [*vector_params, [record.pk for record in records]]
             values += [[getattr(record, c.attname) for record in records] for c in columns]
             cursor.execute(statement, values)
         else:

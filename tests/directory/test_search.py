@@ -3,12 +3,15 @@
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.filters import AllRecordsFilterSet
 from mechanisms.models import Record
+from mechanisms.search import rebuild_search_documents, search_vector
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +128,28 @@ def test_the_vector_stays_in_the_row_and_the_long_texts_leave_first():
     read and decompressed for each test (migration 0003)."""
     assert column_storage("mechanisms_record", "search_vector") == "m"
     assert column_storage("mechanisms_record", "search_document") == "x"
+
+
+def stored_and_computed_vectors():
+    return list(
+        Record.objects.annotate(
+            computed=Cast(search_vector(), TextField()),
+            stored=Cast("search_vector", TextField()),
+        ).values_list("stored", "computed")
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored search vector")
+def test_the_vector_written_with_the_texts_is_the_vector_of_those_texts():
+    """The texts and the vector are written in one UPDATE, the vector from the texts
+    being written: it is the vector `search_vector()` computes from the row, as loaded
+    from the fixtures and after a rebuild."""
+    loaded = stored_and_computed_vectors()
+    assert len(loaded) == Record.objects.count() > 0
+    assert all(stored == computed for stored, computed in loaded)
+    Record.objects.update(search_vector=None)
+    rebuild_search_documents(Record.objects.all())
+    assert stored_and_computed_vectors() == loaded
 
 
 def test_the_stored_vector_follows_an_edit(django_capture_on_commit_callbacks):
