@@ -12,12 +12,13 @@ database, a new document), and for those that work can be done per model instead
   not null): a reference is known to exist once resolved, and a record's parent is
   read from memory. File order counts as it does for the per-object loader: a required
   reference to an object further on is an error, and an object with an optional one
-  is validated first without it, then with it;
+  must pass without it and with it (validated with it, then its model's `clean()` run
+  again without it: each field's own validation reads that field alone);
 - objects are inserted per model (`insert_rows`: `COPY` on PostgreSQL, a multi-row
   `INSERT … RETURNING` per batch elsewhere), a record's children after it (level by
-  level), then the many-to-many links. The loader then copies their versions and builds
-  their search texts from these objects (`fixture_files.write_history`,
-  `search.sources_in_memory`).
+  level), then the many-to-many links, as pairs of ids (`insert_pairs`). The loader
+  then copies their versions and builds their search texts from these objects
+  (`fixture_files.write_history`, `search.sources_in_memory`).
 
 Objects whose key exists already are handed back to the per-object loader, which
 compares, refuses or updates them. Anything this path does not decide (an unknown
