@@ -5,9 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from translated_fields import TranslatedFieldWithFallback
 
-from mechanisms.bilingual import AcceptsTranslatedNames
+from mechanisms.bilingual import AcceptsTranslatedNames, TranslatedText
 from mechanisms.models import natural_keys
 from mechanisms.models.records import Record
 from mechanisms.models.vocabulary import Organisation, Person
@@ -56,7 +55,7 @@ def unique_position(model_name):
 class Section(RecordPart):
     """A descriptive section of a record: a heading and its paragraph(s)."""
 
-    heading = TranslatedFieldWithFallback(
+    heading = TranslatedText(
         models.CharField(
             _("heading"),
             max_length=200,
@@ -64,7 +63,7 @@ class Section(RecordPart):
             help_text=_("As the document gives it; empty where the document has none."),
         )
     )
-    body = TranslatedFieldWithFallback(models.TextField(_("text")))
+    body = TranslatedText(models.TextField(_("text")))
 
     class Meta(RecordPart.Meta):
         verbose_name = _("section")
@@ -83,12 +82,12 @@ class Point(RecordPart):
         LINE_OF_WORK = "line-of-work", _("Line of work")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    label = TranslatedFieldWithFallback(
+    label = TranslatedText(
         models.CharField(
             _("label"), max_length=200, blank=True, help_text=_("A short name, where given.")
         )
     )
-    text = TranslatedFieldWithFallback(models.TextField(_("text")))
+    text = TranslatedText(models.TextField(_("text")))
 
     class Meta(RecordPart.Meta):
         verbose_name = _("list item")
@@ -100,7 +99,7 @@ class Point(RecordPart):
 
 
 class Quote(RecordPart):
-    text = TranslatedFieldWithFallback(models.TextField(_("quoted text")))
+    text = TranslatedText(models.TextField(_("quoted text")))
     person = models.ForeignKey(
         Person,
         verbose_name=_("speaker"),
@@ -109,7 +108,7 @@ class Quote(RecordPart):
         on_delete=models.PROTECT,
         related_name="quotes",
     )
-    attribution = TranslatedFieldWithFallback(
+    attribution = TranslatedText(
         models.CharField(
             _("attribution"),
             max_length=300,
@@ -145,8 +144,8 @@ class Figure(RecordPart):
         _("qualifier"), max_length=10, choices=Qualifier, blank=True, default=Qualifier.EXACT
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
-    unit = TranslatedFieldWithFallback(models.CharField(_("unit"), max_length=100))
-    label = TranslatedFieldWithFallback(models.CharField(_("what it counts"), max_length=300))
+    unit = TranslatedText(models.CharField(_("unit"), max_length=100))
+    label = TranslatedText(models.CharField(_("what it counts"), max_length=300))
 
     class Meta(RecordPart.Meta):
         verbose_name = _("key figure")

@@ -23,9 +23,9 @@ from django.utils.functional import lazy
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from translated_fields import TranslatedFieldWithFallback
 
 from mechanisms import bilingual, search
+from mechanisms.bilingual import TranslatedText
 from mechanisms.kinds import KIND_SPECIFIC_FIELDS, Kind, kind_choices, registry
 from mechanisms.models import natural_keys
 from mechanisms.models.vocabulary import (
@@ -242,8 +242,8 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
 
     kind = models.CharField(_("kind of record"), max_length=20, choices=kind_choices, db_index=True)
     slug = models.SlugField(_("slug"), max_length=120)
-    title = TranslatedFieldWithFallback(models.CharField(_("title"), max_length=300))
-    summary = TranslatedFieldWithFallback(models.TextField(_("summary"), blank=True))
+    title = TranslatedText(models.CharField(_("title"), max_length=300))
+    summary = TranslatedText(models.TextField(_("summary"), blank=True))
     publication = models.CharField(
         _("publication state"),
         max_length=10,
@@ -266,7 +266,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order among the records of the same parent.")
     )
-    listed_under = TranslatedFieldWithFallback(
+    listed_under = TranslatedText(
         models.CharField(
             _("listed under"),
             max_length=200,
@@ -301,7 +301,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
     people = models.ManyToManyField(
         Person, verbose_name=_("people"), through="Contact", blank=True, related_name="records"
     )
-    geographic_focus = TranslatedFieldWithFallback(
+    geographic_focus = TranslatedText(
         models.CharField(_("geographic focus"), max_length=200, blank=True)
     )
 
@@ -321,7 +321,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    date_text = TranslatedFieldWithFallback(
+    date_text = TranslatedText(
         models.CharField(
             _("date as written"),
             max_length=200,
@@ -329,7 +329,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
             help_text=_("A date or period in the document's own words, e.g. “December 2012”."),
         )
     )
-    date_note = TranslatedFieldWithFallback(
+    date_note = TranslatedText(
         models.CharField(
             _("note on the date"),
             max_length=300,
@@ -340,7 +340,7 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
             ),
         )
     )
-    status_as_written = TranslatedFieldWithFallback(
+    status_as_written = TranslatedText(
         models.CharField(
             _("status as written"),
             max_length=300,
@@ -351,8 +351,8 @@ class Record(bilingual.AcceptsTranslatedNames, models.Model):
             ),
         )
     )
-    place = TranslatedFieldWithFallback(models.CharField(_("place"), max_length=200, blank=True))
-    participants = TranslatedFieldWithFallback(models.TextField(_("participants"), blank=True))
+    place = TranslatedText(models.CharField(_("place"), max_length=200, blank=True))
+    participants = TranslatedText(models.TextField(_("participants"), blank=True))
 
     # Mechanisms: the most recent annual budget.
     budget_amount = models.DecimalField(

@@ -11,9 +11,8 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from translated_fields import TranslatedFieldWithFallback
 
-from mechanisms.bilingual import AcceptsTranslatedNames
+from mechanisms.bilingual import AcceptsTranslatedNames, TranslatedText
 from mechanisms.bilingual import columns as bilingual_columns
 from mechanisms.models import natural_keys
 
@@ -96,8 +95,8 @@ class Source(AcceptsTranslatedNames, models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.DOCUMENT)
-    title = TranslatedFieldWithFallback(models.CharField(_("title"), max_length=300))
-    genre = TranslatedFieldWithFallback(
+    title = TranslatedText(models.CharField(_("title"), max_length=300))
+    genre = TranslatedText(
         models.CharField(
             _("kind of document"),
             max_length=200,
@@ -105,7 +104,7 @@ class Source(AcceptsTranslatedNames, models.Model):
             help_text=_("What the document is, e.g. “a news item on the website of IOM in MENA”."),
         )
     )
-    publisher = TranslatedFieldWithFallback(
+    publisher = TranslatedText(
         models.CharField(
             _("publisher"),
             max_length=200,
@@ -142,7 +141,7 @@ class Source(AcceptsTranslatedNames, models.Model):
         help_text=_("The time of day the document shows; it gives no time zone."),
     )
     read_count = models.PositiveIntegerField(_("read count shown"), null=True, blank=True)
-    content_as_of = TranslatedFieldWithFallback(
+    content_as_of = TranslatedText(
         models.CharField(
             _("content written"),
             max_length=100,
@@ -159,21 +158,21 @@ class Source(AcceptsTranslatedNames, models.Model):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    content_as_of_basis = TranslatedFieldWithFallback(
+    content_as_of_basis = TranslatedText(
         models.TextField(
             _("what dates the content"),
             blank=True,
             help_text=_("The words of the document that date its content."),
         )
     )
-    omissions = TranslatedFieldWithFallback(
+    omissions = TranslatedText(
         models.TextField(
             _("cut off or hidden"),
             blank=True,
             help_text=_("What the document cuts off or hides (an email address, its end)."),
         )
     )
-    note = TranslatedFieldWithFallback(models.TextField(_("note on the document"), blank=True))
+    note = TranslatedText(models.TextField(_("note on the document"), blank=True))
 
     objects = SourceManager()
     history = HistoricalRecords()
@@ -230,7 +229,7 @@ class Country(AcceptsTranslatedNames, models.Model):
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{2}$", _("Enter two capital letters."))],
     )
-    name = TranslatedFieldWithFallback(
+    name = TranslatedText(
         models.CharField(_("name"), max_length=100, unique=True), {"ar": {"unique": False}}
     )
     is_arab_state = models.BooleanField(
@@ -293,7 +292,7 @@ class SDG(AcceptsTranslatedNames, models.Model):
     number = models.PositiveSmallIntegerField(
         _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
-    title = TranslatedFieldWithFallback(models.CharField(_("title"), max_length=100))
+    title = TranslatedText(models.CharField(_("title"), max_length=100))
     colour = models.CharField(_("official colour"), max_length=7, validators=[HEX_COLOUR])
     title_source = models.ForeignKey(
         Source,
@@ -348,7 +347,7 @@ class Taxon(AcceptsTranslatedNames, models.Model):
     """A term of a simple vocabulary (themes, types), addressed by slug."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = TranslatedFieldWithFallback(
+    name = TranslatedText(
         models.CharField(_("name"), max_length=100, unique=True), {"ar": {"unique": False}}
     )
 
@@ -384,12 +383,10 @@ class Framework(AcceptsTranslatedNames, models.Model):
     """A policy framework records refer to (the GCM, the 2030 Agenda, ...)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = TranslatedFieldWithFallback(
+    name = TranslatedText(
         models.CharField(_("name"), max_length=200, unique=True), {"ar": {"unique": False}}
     )
-    short_name = TranslatedFieldWithFallback(
-        models.CharField(_("short name"), max_length=40, blank=True)
-    )
+    short_name = TranslatedText(models.CharField(_("short name"), max_length=40, blank=True))
     year = models.PositiveSmallIntegerField(
         _("year"),
         null=True,
@@ -429,7 +426,7 @@ class OrganisationManager(SlugNaturalKeyManager.from_queryset(NamedQuerySet)):
 
 class Organisation(AcceptsTranslatedNames, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = TranslatedFieldWithFallback(
+    name = TranslatedText(
         models.CharField(
             _("name"),
             max_length=200,
@@ -438,8 +435,8 @@ class Organisation(AcceptsTranslatedNames, models.Model):
         ),
         {"ar": {"unique": False}},
     )
-    acronym = TranslatedFieldWithFallback(models.CharField(_("acronym"), max_length=30, blank=True))
-    official_name = TranslatedFieldWithFallback(
+    acronym = TranslatedText(models.CharField(_("acronym"), max_length=30, blank=True))
+    official_name = TranslatedText(
         models.CharField(
             _("official name"),
             max_length=200,
@@ -532,12 +529,8 @@ class Person(AcceptsTranslatedNames, models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    honorific = TranslatedFieldWithFallback(
-        models.CharField(_("honorific"), max_length=40, blank=True)
-    )
-    position = TranslatedFieldWithFallback(
-        models.CharField(_("position"), max_length=300, blank=True)
-    )
+    honorific = TranslatedText(models.CharField(_("honorific"), max_length=40, blank=True))
+    position = TranslatedText(models.CharField(_("position"), max_length=300, blank=True))
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -549,7 +542,7 @@ class Person(AcceptsTranslatedNames, models.Model):
     address = models.TextField(_("postal address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[PHONE])
     email = models.EmailField(_("email"), blank=True)
-    email_note = TranslatedFieldWithFallback(
+    email_note = TranslatedText(
         models.CharField(
             _("note on the email"),
             max_length=200,

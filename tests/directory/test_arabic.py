@@ -196,3 +196,19 @@ def test_a_date_and_its_time_are_separated_by_the_arabic_comma(client):
     assert "2015، 12:18" in arabic_page
     assert "2015, 12:18" not in arabic_page
     assert "Thursday 25 June 2015, 12:18" in english_page
+
+
+@pytest.mark.parametrize(
+    ("language", "title_ar", "read"),
+    [
+        ("ar", "عنوان", "عنوان"),
+        ("ar", "", "Title"),
+        ("en", "عنوان", "Title"),
+        ("fr", "عنوان", "Title"),  # a language the site does not have
+        (None, "عنوان", "Title"),  # no language active, as in a management command
+    ],
+)
+def test_a_translated_field_reads_the_visitors_language_or_else_english(language, title_ar, read):
+    record = Record(title_en="Title", title_ar=title_ar)
+    with translation.override(language):
+        assert record.title == read
