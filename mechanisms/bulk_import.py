@@ -368,16 +368,14 @@ def validate_without(instance, names):
             setattr(instance, name, value)
 
 
-def validate(instance, exclude=()):
+def validate(instance):
     """`full_clean()` without what the database checks on insert (uniqueness and check
     constraints) and without a query per reference: each reference was resolved to a
     row, so it exists; the rest of its field's validation runs here."""
-    foreign_keys = [
-        f for f in instance._meta.concrete_fields if f.many_to_one and f.name not in exclude
-    ]
+    foreign_keys = [f for f in instance._meta.concrete_fields if f.many_to_one]
     try:
         instance.full_clean(
-            exclude=[*exclude, *(f.name for f in foreign_keys)],
+            exclude=[f.name for f in foreign_keys],
             validate_unique=False,
             validate_constraints=False,
         )
