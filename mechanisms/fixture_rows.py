@@ -151,13 +151,14 @@ def filter_by_ids(queryset, attname, ids):
     connection = connections[queryset.db]
     quote = connection.ops.quote_name
     column = f"{quote(model._meta.db_table)}.{quote(model._meta.get_field(attname).column)}"
+    # Only the model's own table and column names are in the text; the ids are
+    # parameters.
     if connection.vendor == "postgresql":
         # One array, where 500 parameters took psycopg longer than the query itself.
-        condition = RawSQL(f"{column} = ANY(%s)", [list(ids)], output_field=BooleanField())
+        sql, params = f"{column} = ANY(%s)", [list(ids)]
     else:
-        placeholders = ", ".join(["%s"] * len(ids))
-        condition = RawSQL(f"{column} IN ({placeholders})", ids, output_field=BooleanField())
-    return queryset.filter(condition)
+        sql, params = f"{column} IN ({', '.join(['%s'] * len(ids))})", ids
+    return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))  # nosec B611
 
 
 def links(model_field, pks, natural_keys):
