@@ -27,7 +27,6 @@ def without_bidi_controls(text):
     return text.translate(BIDI_CONTROLS) if isinstance(text, str) else text
 
 
-@cache
 def source_language_fallback(name, field):
     """The getter of `fallback_to_default` (django-translated-fields) without its work on
     each read (a column name made from the language by a regular expression, twice): a
@@ -50,6 +49,7 @@ class TranslatedText(TranslatedFieldWithFallback):
         super().__init__(*args, **kwargs)
 
 
+@cache
 def is_translated(model, name):
     return isinstance(getattr(model, name, None), TranslatedField)
 
