@@ -211,14 +211,16 @@ class TestQueryCounts:
 
     @pytest.mark.parametrize("per_page", [1, 25])
     def test_a_list(self, client, django_assert_num_queries, per_page):
-        # the country's lookup + 8 facets + page + 7 prefetches (the status facet counts)
-        with django_assert_num_queries(17):
+        # the country's lookup + 5 vocabulary facets + 1 for the 3 choice facets (which
+        # give the count) + page + 7 prefetches
+        with django_assert_num_queries(15):
             api(client, "activities", params={"per_page": per_page, "country": "EG"})
 
     @pytest.mark.parametrize("per_page", [1, 25])
     def test_the_list_of_every_record(self, client, django_assert_num_queries, per_page):
-        # 8 facets + page + 7 prefetches (the kind facet's counts add up to the count)
-        with django_assert_num_queries(16):
+        # 5 vocabulary facets + 1 for the 3 choice facets (kind, status and year, whose
+        # counts add up to the count) + page + 7 prefetches
+        with django_assert_num_queries(14):
             api(client, "records", params={"per_page": per_page})
 
     @pytest.mark.parametrize("slug", [MECHANISM, "regional-un-network-on-migration"])
