@@ -92,7 +92,7 @@ def generate():
         Source,
         Theme,
     )
-    from mechanisms.synthetic import analyze_written_tables
+    from mechanisms.synthetic import refresh_written_tables
 
     reference = [p for p in fixture_paths(settings.FIXTURES_DIR) if p.parent.name == "reference"]
     load_files(reference)
@@ -169,7 +169,7 @@ def generate():
         for i, r in enumerate(mechanisms)
     )
     # Fresh statistics, so that the exports do not depend on when autovacuum runs.
-    analyze_written_tables("default")
+    refresh_written_tables("default")
     return Record.objects.count()
 
 

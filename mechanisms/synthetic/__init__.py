@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Q
 
+from mechanisms.fixture_files import refresh_statistics
 from mechanisms.models import (
     RECORD_PARTS,
     SDG,
@@ -128,19 +129,18 @@ def generate_directory(*, records, seed, using=DEFAULT_DB_ALIAS, progress=None):
         report.seconds["search text"] = time.perf_counter() - started
         progress(f"Search text built in {report.seconds['search text']:.1f} s")
     started = time.perf_counter()
-    analyze_written_tables(using)
-    report.seconds["analyze"] = time.perf_counter() - started
+    refresh_written_tables(using)
+    report.seconds["statistics"] = time.perf_counter() - started
     return report
 
 
-def analyze_written_tables(using):
-    """Fresh planner statistics for the tables the generator filled."""
+def refresh_written_tables(using):
+    """Fresh planner statistics (and on PostgreSQL a VACUUM) for the tables the
+    generator filled, and for the vocabularies their rows link to."""
     models = [Source, Organisation, Person, Record, *RECORD_PARTS]
     models += [Record._meta.get_field(name).remote_field.through for name in TAXONOMIES]
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        for model in models:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    models += [Record._meta.get_field(name).related_model for name in TAXONOMIES]
+    refresh_statistics([model._meta.db_table for model in models], using)
 
 
 def load_reference(using):

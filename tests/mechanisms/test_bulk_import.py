@@ -548,3 +548,29 @@ def test_a_small_load_leaves_the_statistics_to_the_database(
     with django_capture_on_commit_callbacks(execute=True):
         load_files([write(tmp_path, new_objects(3))])
     assert planner_row_count("mechanisms_record") == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_large_load_postgresql_reads_a_list_in_title_order_from_the_index_alone(
+    tmp_path,
+):
+    """Outside a transaction, as `import_fixtures` commits, the tables written are
+    vacuumed too: every page of the records' table is marked all-visible, so a list in
+    title order is an index-only scan instead of a sort of the whole table."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the visibility map and VACUUM are PostgreSQL's")
+    report = load_files([write(tmp_path, new_objects(500))])
+    assert len(report.created) >= ANALYZE_AFTER_OBJECTS
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relpages, relallvisible FROM pg_class WHERE relname = 'mechanisms_record'"
+        )
+        pages, all_visible = cursor.fetchone()
+        cursor.execute(
+            "EXPLAIN SELECT id FROM mechanisms_record WHERE publication = 'published' "
+            "ORDER BY title_en, id OFFSET 500 LIMIT 25"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert pages > 0
+    assert all_visible == pages
+    assert "Index Only Scan using record_listing_by_title" in plan, plan

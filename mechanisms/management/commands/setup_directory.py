@@ -1,15 +1,24 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS
 
-from mechanisms.fixture_files import Conflict, FixtureRefused, fixture_paths, load_files
+from mechanisms.fixture_files import (
+    Conflict,
+    FixtureRefused,
+    directory_tables,
+    fixture_paths,
+    load_files,
+    refresh_statistics,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Bring a database up to date in one step: apply migrations, then load every "
-        "fixture file. Objects already present are left as they are (an editor's change "
-        "is never overwritten), so running it twice changes nothing."
+        "Bring a database up to date in one step: apply migrations, load every fixture "
+        "file, then refresh the planner's statistics of the directory's tables. Objects "
+        "already present are left as they are (an editor's change is never overwritten), "
+        "so running it twice changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +37,7 @@ class Command(BaseCommand):
             report = load_files(paths, conflict=Conflict.KEEP)
         except FixtureRefused as refused:
             raise CommandError(refused.summary("Nothing was loaded")) from None
+        refresh_statistics(directory_tables(), DEFAULT_DB_ALIAS)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(paths)} fixture files: {len(report.created)} objects created, "
