@@ -484,8 +484,8 @@ def refresh_statistics(tables, using):
     text is written after the record) and no page marked all-visible. Until autovacuum
     comes by (a minute later, or never where it is off), a list in title order then sorts
     the whole table instead of reading its index alone: at 10,000 records the last page of
-    the full list took 160 ms instead of 88 ms, the home page 119 ms instead of 72 ms.
-    VACUUM cannot run inside a transaction (a caller's or a test's); ANALYZE runs there."""
+    the full list took 160 ms instead of 93–98 ms. VACUUM cannot run inside a transaction
+    (a caller's or a test's); ANALYZE runs there."""
     connection = connections[using]
     vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     command = "VACUUM (ANALYZE)" if vacuum else "ANALYZE"
