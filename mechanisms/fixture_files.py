@@ -41,7 +41,7 @@ from django.db.models import ForeignObjectRel, IntegerField
 from django.utils import timezone
 from simple_history.utils import get_change_reason_from_object, get_history_manager_for_model
 
-from mechanisms import bilingual, bulk_import, constraint_checks, search
+from mechanisms import bilingual, bulk_import, search
 from mechanisms.cache import data_changed
 from mechanisms.fixture_rows import NOT_EXPORTED, serialized_rows
 from mechanisms.kinds import registry
@@ -847,26 +847,17 @@ def write_taxonomy_history(history_ids, using):
 
 
 def validation_errors_of(item, exclude=()):
-    """The object's own validation, each message with its field: `full_clean()`, with
-    its check constraints evaluated in Python where they can be (`constraint_checks`)."""
-    obj = item.deserialized.object
-    errors = {}
+    """The object's own validation (`full_clean()`, its check constraints evaluated in
+    Python where they can be: `constraint_checks`), each message with its field."""
     try:
-        obj.full_clean(exclude=exclude, validate_constraints=False)
+        item.deserialized.object.full_clean(exclude=exclude)
     except ValidationError as error:
-        errors = error.update_error_dict(errors)
-    invalid_fields = {name for name in errors if name != NON_FIELD_ERRORS}
-    try:
-        constraint_checks.validate_constraints(obj, exclude=set(exclude) | invalid_fields)
-    except ValidationError as error:
-        errors = error.update_error_dict(errors)
-    if not errors:
-        return []
-    return [
-        item.error(message, "" if field_name == NON_FIELD_ERRORS else field_name)
-        for field_name, messages in ValidationError(errors).message_dict.items()
-        for message in messages
-    ]
+        return [
+            item.error(message, "" if field_name == NON_FIELD_ERRORS else field_name)
+            for field_name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
 
 
 def describe_deserialization_error(error):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from mechanisms.bilingual import AcceptsTranslatedNames, TranslatedText
+from mechanisms.constraint_checks import ChecksConstraintsInPython
 from mechanisms.models import natural_keys
 from mechanisms.models.records import Record
 from mechanisms.models.vocabulary import Organisation, Person
@@ -25,7 +26,7 @@ class RecordPartManager(models.Manager.from_queryset(RecordPartQuerySet)):
         return natural_keys.get_by_natural_key(self, record__slug=record_slug, position=position)
 
 
-class RecordPart(AcceptsTranslatedNames, models.Model):
+class RecordPart(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """An ordered part of a record: a section, a list item, a quote, a figure."""
 
     record = models.ForeignKey(

@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from mechanisms import bilingual, search
 from mechanisms.bilingual import TranslatedText
+from mechanisms.constraint_checks import ChecksConstraintsInPython
 from mechanisms.kinds import KIND_SPECIFIC_FIELDS, Kind, kind_choices, registry
 from mechanisms.models import natural_keys
 from mechanisms.models.vocabulary import (
@@ -213,7 +214,7 @@ def kind_declared(sender, **kwargs):
     sender._meta.simple_history_manager_attribute = RECORD_HISTORY.manager_name
 
 
-class Record(bilingual.AcceptsTranslatedNames, models.Model):
+class Record(ChecksConstraintsInPython, bilingual.AcceptsTranslatedNames, models.Model):
     """An entry of the directory, of one of the declared kinds (see `mechanisms.kinds`)."""
 
     class Publication(models.TextChoices):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from mechanisms.bilingual import AcceptsTranslatedNames, TranslatedText
 from mechanisms.bilingual import columns as bilingual_columns
+from mechanisms.constraint_checks import ChecksConstraintsInPython
 from mechanisms.models import natural_keys
 
 HEX_COLOUR = RegexValidator(r"^#[0-9A-F]{6}$", _("Enter a colour as #RRGGBB in capitals."))
@@ -84,7 +85,7 @@ class SourceManager(SlugNaturalKeyManager):
         return self.filter(kind=Source.Kind.DOCUMENT)
 
 
-class Source(AcceptsTranslatedNames, models.Model):
+class Source(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """Where facts come from: one of the public documents the records are taken from,
     or a reference (an official list, a UN resolution) for the few facts the documents
     do not give, such as the League of Arab States' membership or the SDGs' colours."""
@@ -222,7 +223,7 @@ class Source(AcceptsTranslatedNames, models.Model):
         return self.kind == self.Kind.REFERENCE
 
 
-class Country(AcceptsTranslatedNames, models.Model):
+class Country(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     iso_code = models.CharField(
         _("ISO 3166-1 alpha-2 code"),
         max_length=2,
@@ -286,7 +287,7 @@ class Country(AcceptsTranslatedNames, models.Model):
             )
 
 
-class SDG(AcceptsTranslatedNames, models.Model):
+class SDG(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """A Sustainable Development Goal with its official short title and colour."""
 
     number = models.PositiveSmallIntegerField(
@@ -343,7 +344,7 @@ class SDG(AcceptsTranslatedNames, models.Model):
     natural_key.dependencies = ["mechanisms.source"]
 
 
-class Taxon(AcceptsTranslatedNames, models.Model):
+class Taxon(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """A term of a simple vocabulary (themes, types), addressed by slug."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -379,7 +380,7 @@ class Type(Taxon):
         verbose_name_plural = _("types")
 
 
-class Framework(AcceptsTranslatedNames, models.Model):
+class Framework(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """A policy framework records refer to (the GCM, the 2030 Agenda, ...)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -424,7 +425,7 @@ class OrganisationManager(SlugNaturalKeyManager.from_queryset(NamedQuerySet)):
     pass
 
 
-class Organisation(AcceptsTranslatedNames, models.Model):
+class Organisation(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = TranslatedText(
         models.CharField(
@@ -524,7 +525,7 @@ class PersonManager(SlugNaturalKeyManager.from_queryset(PersonQuerySet)):
     pass
 
 
-class Person(AcceptsTranslatedNames, models.Model):
+class Person(ChecksConstraintsInPython, AcceptsTranslatedNames, models.Model):
     """A named person: a focal point, a speaker, a press contact."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
