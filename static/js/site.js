@@ -59,10 +59,18 @@
     });
   });
 
-  /* On a phone the filters start folded, below their summary. */
-  if (window.matchMedia("(max-width: 59.99rem)").matches) {
+  /* On a phone the filters start folded, below their summary. At desktop width they
+     are open, and their summary cannot be clicked (site.css): a window that crosses
+     the width (a tablet turned, a window resized) folds or unfolds them to match, or a
+     page opened narrow would keep its filters folded out of reach once widened. */
+  var narrow = window.matchMedia("(max-width: 59.99rem)");
+  function fitFiltersToWidth() {
     document.querySelectorAll("details[data-collapse-on-narrow]").forEach(function (details) {
-      details.open = false;
+      details.open = !narrow.matches;
     });
   }
+  if (narrow.matches) {
+    fitFiltersToWidth();
+  }
+  narrow.addEventListener("change", fitFiltersToWidth);
 })();

@@ -33,6 +33,21 @@ def test_browse_by_sdg(live_directory, page):
     ).to_be_visible()
 
 
+@pytest.mark.parametrize(("opened_at", "then"), [(390, 1280), (1280, 390)])
+def test_the_filters_fold_at_phone_width_and_unfold_at_desktop_width(
+    live_directory, page, opened_at, then
+):
+    """Folded on a phone, open on a desktop (where their summary cannot be clicked), and
+    a window that crosses the width follows it."""
+    filters = page.locator("details.filter-panel")
+    page.set_viewport_size({"width": opened_at, "height": 900})
+    page.goto(f"{live_directory.url}/activities/")
+    expect(filters).to_have_js_property("open", opened_at > 390)
+    page.set_viewport_size({"width": then, "height": 900})
+    expect(filters).to_have_js_property("open", then > 390)
+    expect(page.get_by_role("button", name="Apply filters")).to_be_visible(visible=then > 390)
+
+
 def test_combine_two_filters(live_directory, page):
     page.goto(f"{live_directory.url}/activities/")
     expect(page.locator("#results-heading")).to_have_text("22 results")
