@@ -254,6 +254,29 @@ class TestResultCount:
         index = "record_listing_by_title" + ("_ar" if language == "ar" else "")
         assert f"Index Scan using {index} on" in plan, plan
 
+    @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL plan")
+    def test_each_facet_reads_the_published_keys_from_the_narrow_index(self, client):
+        """The counts of a vocabulary (countries, SDGs, themes, types, organisations)
+        join the keys of the published activities to a link table; they read those keys
+        from an index alone, not from the records' wide rows."""
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("mechanisms:activity-list"), {"country": "EG", "sdg": "16"})
+        facets = [
+            query["sql"]
+            for query in queries
+            if "COUNT(" in query["sql"]
+            and not query["sql"].startswith('SELECT "mechanisms_record"')
+        ]
+        assert len(facets) == 5
+        with connection.cursor() as cursor:
+            # As above: with 41 records a sequential scan is rightly cheaper.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            for sql in facets:
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                assert "Seq Scan on mechanisms_record " not in plan, plan
+                assert "Only Scan using record_published_keys_by_kind on" in plan, plan
+
     def test_filters_name_the_terms_by_id(self):
         filterset = ActivityFilterSet(QueryDict("country=EG&organisation=iom"))
         sql = str(filterset.results().query)
