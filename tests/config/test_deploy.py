@@ -99,6 +99,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_a_download_longer_than_the_timeout_is_served_whole(free_port):
     """A worker streaming for longer than `timeout` is not killed mid-stream: the visitor
     would get a truncated file with a 200."""
