@@ -7,16 +7,16 @@
 For each database the run creates a scratch database (PostgreSQL: `bench_<records>_<pid>`
 on --postgres-server; SQLite: a file in a temporary directory), fills it with
 `setup_directory` and `generate_synthetic` (which analyses the tables it wrote), collects
-the static files, and starts gunicorn on a free 127.0.0.1 port with production settings
-(DEBUG off, a random SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, persistent PostgreSQL
-connections) plus one constant-response page, `/__floor__/` (`benchmarks/settings.py`).
-Each page (`benchmarks/pages.py` picks URLs that have results in the data) is first
-fetched once, which must answer 200 (anything else is reported as a failure, not a
-figure), then loaded with wrk for a fixed time and number of connections. The CSV export
-of every record is downloaded once instead, timing it and sampling the memory of the
-gunicorn workers. It prints Markdown tables (requests/s, p50, p99, the ratio to the
-floor, the time of one request alone) and the issue's targets, and exits 1 if a page
-failed.
+the static files (unless --static-root names files already collected), and starts
+gunicorn on a free 127.0.0.1 port with production settings (DEBUG off, a random
+SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, persistent PostgreSQL connections) plus one
+constant-response page, `/__floor__/` (`benchmarks/settings.py`). Each page
+(`benchmarks/pages.py` picks URLs that have results in the data) is first fetched once,
+which must answer 200 (anything else is reported as a failure, not a figure), then loaded
+with wrk for a fixed time and number of connections. The CSV export of every record is
+downloaded once instead, timing it and sampling the memory of the gunicorn workers. It
+prints Markdown tables (requests/s, p50, p99, the ratio to the floor, the time of one
+request alone) and the issue's targets, and exits 1 if a page failed.
 
 With --cache both, each database is served twice: DIRECTORY_CACHE=off, then
 DIRECTORY_CACHE=on with every page warmed by its first request; --redis puts the cache in
@@ -743,6 +743,12 @@ def parse_arguments(argv):
     parser.add_argument(
         "--cache", choices=["off", "on", "both"], default="off", help="DIRECTORY_CACHE (off)"
     )
+    parser.add_argument(
+        "--static-root",
+        type=Path,
+        default=None,
+        help="static files already collected with production settings (default: collect anew)",
+    )
     parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per page (10)")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up per page (2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
@@ -805,6 +811,11 @@ def parse_arguments(argv):
     unknown = set(options.databases) - set(DATABASE_LABELS)
     if unknown:
         parser.error(f"unknown database(s): {', '.join(sorted(unknown))}")
+    if options.static_root and not (options.static_root / "staticfiles.json").is_file():
+        parser.error(
+            f"--static-root {options.static_root} holds no staticfiles.json: collect the"
+            " files there first with production settings (DEBUG=false manage.py collectstatic)"
+        )
     options.cache_modes = ["off", "on"] if options.cache == "both" else [options.cache]
     options.prefix = options.prefix.rstrip("/")
     if options.redis or options.redis_url:
@@ -820,9 +831,11 @@ def main(argv=None):
     scratch = Scratch(options.scratch_dir, options.postgres_server)
     runs = []
     try:
-        static_root = scratch.directory / "static"
-        environment = django_environment("sqlite://:memory:", static_root)
-        python(environment, "manage.py", "collectstatic", "--noinput", "--verbosity", "0")
+        static_root = options.static_root
+        if static_root is None:
+            static_root = scratch.directory / "static"
+            environment = django_environment("sqlite://:memory:", static_root)
+            python(environment, "manage.py", "collectstatic", "--noinput", "--verbosity", "0")
         for database in options.databases:
             runs += benchmark_database(database, scratch, options, static_root)
     except BenchmarkError as error:

@@ -7,6 +7,13 @@ Browser tests read the same committed data through one live server for the sessi
 (`live_directory`); they change nothing, so nothing needs flushing or reloading.
 """
 
+import fcntl
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+
 import pytest
 from django.conf import settings
 from django.test import TestCase, TransactionTestCase
@@ -80,3 +87,38 @@ def live_directory(directory_server, db):
     directory_server._live_server_modified_settings.enable()
     yield directory_server
     directory_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory, worker_id):
+    """The static files as a deploy collects them (production settings: hashed names,
+    gzip and Brotli), collected once per run for every test that starts app servers.
+
+    pytest-xdist's workers share the run's temporary directory: the first worker to ask
+    collects under a lock while the others wait, and then all read the same files.
+    collectstatic compresses every file with Brotli, seconds of CPU each time."""
+    run_directory = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_directory = run_directory.parent
+    static_root = run_directory / "collected-static"
+    with open(run_directory / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (static_root / "staticfiles.json").exists():
+            shutil.rmtree(static_root, ignore_errors=True)
+            environment = os.environ | {
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+                "DEBUG": "false",
+                "SECRET_KEY": secrets.token_urlsafe(50),
+                "STATIC_ROOT": str(static_root),
+            }
+            collected = subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                cwd=settings.BASE_DIR,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            if collected.returncode:
+                pytest.fail(f"collectstatic failed:\n{collected.stdout}{collected.stderr}")
+    return static_root

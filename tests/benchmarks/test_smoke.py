@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
-pytestmark = [pytest.mark.benchmark_smoke, pytest.mark.slow]
+pytestmark = pytest.mark.benchmark_smoke
 
 PAGES = [
     "floor",
@@ -40,8 +40,12 @@ def database_arguments():
     return ["--databases", "postgres", "--postgres-server", server]
 
 
-def test_the_benchmark_command_reports_every_page(tmp_path):
-    command = [sys.executable, "benchmarks/run.py", "--smoke", "--scratch-dir", str(tmp_path)]
+@pytest.mark.slow
+def test_the_benchmark_command_reports_every_page(tmp_path, collected_static):
+    command = [
+        *(sys.executable, "benchmarks/run.py", "--smoke", "--scratch-dir", str(tmp_path)),
+        *("--static-root", str(collected_static)),
+    ]
     done = subprocess.run(
         command + database_arguments(),
         cwd=settings.BASE_DIR,
@@ -58,3 +62,18 @@ def test_the_benchmark_command_reports_every_page(tmp_path):
     assert "FAILED" not in done.stdout
     assert "gunicorn.access" not in done.stdout, "the access log belongs in the run's files"
     assert not list(tmp_path.iterdir()), "the run left files behind"
+
+
+def test_static_files_not_collected_are_refused_before_anything_starts(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--smoke", "--static-root", str(tmp_path)],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert done.returncode == 2
+    assert f"--static-root {tmp_path} holds no staticfiles.json" in done.stderr
+    assert "manage.py collectstatic" in done.stderr
+    assert not done.stdout

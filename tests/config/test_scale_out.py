@@ -1,12 +1,12 @@
 """App servers keep no state of their own: two gunicorn instances on one database and
 one Redis serve one site.
 
-The module sets up a scratch database as the README's deploy does (setup_directory,
-collectstatic, an account), starts two instances on free loopback ports with the
-production settings, and talks to them as a TLS proxy would (X-Forwarded-Proto and
-X-Forwarded-For, one trusted proxy). The database is a scratch PostgreSQL database
-beside the test database when the suite runs on PostgreSQL, else a SQLite file.
-Everything is bounded in time and removed afterwards.
+The module sets up a scratch database as the README's deploy does (setup_directory, an
+account; the static files are collected once per run, `collected_static`), starts two
+instances on free loopback ports with the production settings, and talks to them as a TLS
+proxy would (X-Forwarded-Proto and X-Forwarded-For, one trusted proxy). The database is a
+scratch PostgreSQL database beside the test database when the suite runs on PostgreSQL,
+else a SQLite file. Everything is bounded in time and removed afterwards.
 """
 
 import http.client
@@ -57,24 +57,6 @@ def run_manage(env, *arguments):
         capture_output=True,
         timeout=300,
     )
-
-
-def start_manage(env, *arguments):
-    return subprocess.Popen(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def finish(process):
-    """Wait for a command started by `start_manage`; fail with its output if it failed."""
-    output, _ = process.communicate(timeout=300)
-    if process.returncode:
-        pytest.fail(f"{' '.join(process.args)} failed:\n{output}")
 
 
 def scratch_database(tmp_path):
@@ -170,7 +152,7 @@ class Instance:
 
 
 @pytest.fixture(scope="module")
-def instances(tmp_path_factory):
+def instances(tmp_path_factory, collected_static):
     tmp_path = tmp_path_factory.mktemp("scale_out")
     database_url, drop_database = scratch_database(tmp_path)
     cache_prefix = f"scale-out-{secrets.token_hex(4)}"
@@ -184,23 +166,17 @@ def instances(tmp_path_factory):
         "BEHIND_TLS_PROXY": "true",
         "TRUSTED_PROXY_COUNT": "1",
         "EMAIL_REVEAL_LIMIT": str(REVEAL_LIMIT),
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
     }
     started = []
-    # collectstatic needs no database: it runs while the database is set up.
-    collecting = start_manage(env, "collectstatic", "--noinput", "-v", "0")
     try:
         run_manage(env, "setup_directory")
-        finish(collecting)
         run_manage(env, "create_account", PUBLISHER, "--role", "publisher", "--password", PASSWORD)
         started = [Instance(env, tmp_path / f"gunicorn-{name}.log") for name in "ab"]
         for instance in started:
             instance.wait_until_healthy()
         yield started
     finally:
-        if collecting.poll() is None:  # the set-up failed before it was waited for
-            collecting.kill()
-            collecting.wait()
         for instance in started:
             instance.stop()
         drop_database()
